@@ -1,0 +1,130 @@
+package org.cdbkit.cdb;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+
+/**
+ * Replaces a cdb atomically, as cdbmake does: the new database is written to a temporary file,
+ * forced to disk, renamed over the target, and the folder is forced too. Readers see the old
+ * file or the new one, never a mix. Until {@link #commit()} succeeds the target is untouched;
+ * closing without a commit removes the temporary file.
+ *
+ * <pre>{@code
+ * try (AtomicCdbFile out = AtomicCdbFile.create(target, temporary)) {
+ *     out.writer().add(key, value);
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class AtomicCdbFile implements Closeable {
+    /** cdbmake creates the temporary file with mode 0644 (less the umask). */
+    private static final FileAttribute<?>[] MODE_0644 = FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))}
+            : new FileAttribute<?>[0];
+
+    private final Path target;
+    private final Path temporary;
+    private final FileChannel channel;
+    private final CdbWriter writer;
+    private boolean synced;
+    private boolean done;
+
+    private AtomicCdbFile(Path target, Path temporary, FileChannel channel) throws IOException {
+        this.target = target;
+        this.temporary = temporary;
+        this.channel = channel;
+        this.writer = new CdbWriter(channel);
+    }
+
+    /** Opens (creating or truncating) {@code temporary}, which must be on the target's file system. */
+    public static AtomicCdbFile create(Path target, Path temporary) throws IOException {
+        FileChannel channel = FileChannel.open(temporary, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.READ), MODE_0644);
+        try {
+            return new AtomicCdbFile(target, temporary, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+    }
+
+    public CdbWriter writer() {
+        return writer;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public Path temporary() {
+        return temporary;
+    }
+
+    /** Finishes the database and forces it to disk; {@link #commit()} does this when not done yet. */
+    public void finishAndSync() throws IOException {
+        if (done || synced) {
+            throw new IllegalStateException("already finished, committed or closed");
+        }
+        writer.finish();
+        channel.force(true);
+        channel.close();
+        synced = true;
+    }
+
+    /** Finishes the database, forces it to disk, and renames it over the target. */
+    public void commit() throws IOException {
+        if (done) {
+            throw new IllegalStateException("already committed or closed");
+        }
+        if (!synced) {
+            finishAndSync();
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + temporary + " to " + target
+                    + " atomically: they must be on the same file system", e);
+        }
+        done = true;
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    /** Without a successful commit: closes and removes the temporary file, leaving the target alone. */
+    @Override
+    public void close() throws IOException {
+        if (done) {
+            return;
+        }
+        done = true;
+        writer.close();
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename itself durable; file systems that cannot open a folder are skipped. */
+    private static void forceFolder(Path folder) throws IOException {
+        if (folder == null) {
+            return;
+        }
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // not every platform lets a folder be opened for reading; the rename is done
+        }
+    }
+}

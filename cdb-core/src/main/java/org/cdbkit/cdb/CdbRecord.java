@@ -1,0 +1,66 @@
+package org.cdbkit.cdb;
+
+import java.nio.ByteBuffer;
+
+/** One record of a cdb, located in the mapped file; key and value are read on demand. */
+public final class CdbRecord {
+    private final MappedInput input;
+    private final long position;
+    private final long keyLength;
+    private final long valueLength;
+
+    CdbRecord(MappedInput input, long position, long keyLength, long valueLength) {
+        this.input = input;
+        this.position = position;
+        this.keyLength = keyLength;
+        this.valueLength = valueLength;
+    }
+
+    /** Where the record starts (its length header). */
+    public long position() {
+        return position;
+    }
+
+    public long keyLength() {
+        return keyLength;
+    }
+
+    public long valueLength() {
+        return valueLength;
+    }
+
+    public long keyPosition() {
+        return position + CdbFormat.RECORD_HEADER_SIZE;
+    }
+
+    public long valuePosition() {
+        return keyPosition() + keyLength;
+    }
+
+    /** The position just past this record. */
+    public long end() {
+        return valuePosition() + valueLength;
+    }
+
+    /** The key as a read-only view of the file. */
+    public ByteBuffer key() {
+        return input.slice(keyPosition(), CdbReader.checkedLength(keyLength));
+    }
+
+    /** The value as a read-only view of the file. */
+    public ByteBuffer value() {
+        return input.slice(valuePosition(), CdbReader.checkedLength(valueLength));
+    }
+
+    public byte[] keyBytes() {
+        byte[] copy = new byte[CdbReader.checkedLength(keyLength)];
+        input.readBytes(keyPosition(), copy, 0, copy.length);
+        return copy;
+    }
+
+    public byte[] valueBytes() {
+        byte[] copy = new byte[CdbReader.checkedLength(valueLength)];
+        input.readBytes(valuePosition(), copy, 0, copy.length);
+        return copy;
+    }
+}

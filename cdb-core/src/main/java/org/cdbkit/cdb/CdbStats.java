@@ -1,0 +1,77 @@
+package org.cdbkit.cdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cdbkit.cdb.CdbFormatException.Kind;
+
+/**
+ * How far each record sits from its key's first slot, as cdbstats computes it: records are
+ * read in file order and each key is looked up until that very record is found; the distance
+ * is the number of occupied slots probed before it (slots of other keys and of earlier
+ * records with the same key count). Keys over 1024 bytes are not counted, as in cdbstats.
+ */
+public final class CdbStats {
+    /** cdbstats and cdbtest look up keys of at most this many bytes. */
+    public static final int MAX_KEY = 1024;
+    /** Distances 0 to 9 are counted one by one; 10 and more together. */
+    public static final int BUCKETS = 11;
+
+    private long records;
+    private final long[] distances = new long[BUCKETS];
+
+    private CdbStats() {
+    }
+
+    /** Computes the figures of the database in {@code file}. */
+    public static CdbStats of(Path file) throws IOException {
+        try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
+            return of(in, reader);
+        }
+    }
+
+    /**
+     * Computes the figures of a database read in sequence from {@code records}, looking keys up
+     * in {@code index} (the same database, mapped).
+     */
+    public static CdbStats of(InputStream records, CdbReader index) throws IOException {
+        CdbStats stats = new CdbStats();
+        CdbSequentialReader scan = new CdbSequentialReader(records);
+        byte[] key = new byte[MAX_KEY];
+        scan.readHeader();
+        while (scan.hasNextRecord()) {
+            scan.readRecordHeader();
+            long recordPosition = scan.position() - CdbFormat.RECORD_HEADER_SIZE;
+            long keyLength = scan.keyLength();
+            if (keyLength > MAX_KEY) {
+                scan.skip(keyLength);
+            } else {
+                scan.readFully(key, 0, (int) keyLength);
+                long dataPosition = scan.position();
+                CdbReader.Finder finder = index.find(java.util.Arrays.copyOf(key, (int) keyLength));
+                do {
+                    if (!finder.next()) {
+                        throw new CdbFormatException(Kind.NOT_INDEXED, "record at " + recordPosition
+                                + ": its key does not lead to it through the hash tables");
+                    }
+                } while (finder.valuePosition() != dataPosition);
+                stats.records++;
+                stats.distances[(int) Math.min(finder.probes() - 1, BUCKETS - 1)]++;
+            }
+            scan.skip(scan.valueLength());
+        }
+        return stats;
+    }
+
+    /** Records counted (those with keys of at most 1024 bytes). */
+    public long records() {
+        return records;
+    }
+
+    /** Records at distance {@code d} (0 to 9), or at 10 and more for {@code d == 10}. */
+    public long distance(int d) {
+        return distances[d];
+    }
+}

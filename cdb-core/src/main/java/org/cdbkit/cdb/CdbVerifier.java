@@ -1,0 +1,79 @@
+package org.cdbkit.cdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks that every record can be found through the hash tables, as cdb-0.75's cdbtest does:
+ * each record, read in file order, has its key looked up, and the first record found for it
+ * is compared with the one read. A later record with a duplicate key counts as "different
+ * record"; keys over 1024 bytes are not tested.
+ */
+public final class CdbVerifier {
+    private long found;
+    private long differentRecord;
+    private long badLength;
+    private long notFound;
+    private long untested;
+
+    private CdbVerifier() {
+    }
+
+    public static CdbVerifier of(Path file) throws IOException {
+        try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
+            return of(in, reader);
+        }
+    }
+
+    /** Verifies a database read in sequence from {@code records} against {@code index}. */
+    public static CdbVerifier of(InputStream records, CdbReader index) throws IOException {
+        CdbVerifier result = new CdbVerifier();
+        CdbSequentialReader scan = new CdbSequentialReader(records);
+        byte[] key = new byte[CdbStats.MAX_KEY];
+        scan.readHeader();
+        while (scan.hasNextRecord()) {
+            scan.readRecordHeader();
+            long keyLength = scan.keyLength();
+            if (keyLength > CdbStats.MAX_KEY) {
+                result.untested++;
+                scan.skip(keyLength);
+            } else {
+                scan.readFully(key, 0, (int) keyLength);
+                CdbReader.Finder finder = index.find(java.util.Arrays.copyOf(key, (int) keyLength));
+                if (!finder.next()) {
+                    result.notFound++;
+                } else if (finder.valuePosition() != scan.position()) {
+                    result.differentRecord++;
+                } else if (finder.valueLength() != scan.valueLength()) {
+                    result.badLength++;
+                } else {
+                    result.found++;
+                }
+            }
+            scan.skip(scan.valueLength());
+        }
+        return result;
+    }
+
+    public long found() {
+        return found;
+    }
+
+    public long differentRecord() {
+        return differentRecord;
+    }
+
+    public long badLength() {
+        return badLength;
+    }
+
+    public long notFound() {
+        return notFound;
+    }
+
+    public long untested() {
+        return untested;
+    }
+}

@@ -1,0 +1,71 @@
+package org.cdbkit.cli;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command-line arguments as the bytes the C tools get in argv. The JVM decodes argv with
+ * the locale's charset, which loses bytes that charset cannot hold (any byte over 127 under
+ * the C locale), so on Linux the raw bytes are read back from {@code /proc/self/cmdline}, whose
+ * last entries are the program's arguments; elsewhere the strings are encoded again.
+ */
+public final class ArgumentBytes {
+    private static final Path CMDLINE = Path.of("/proc/self/cmdline");
+
+    private ArgumentBytes() {
+    }
+
+    public static byte[][] of(String[] args) {
+        byte[][] raw = fromCmdline(args);
+        if (raw != null) {
+            return raw;
+        }
+        Charset charset = platformCharset();
+        byte[][] encoded = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            encoded[i] = args[i].getBytes(charset);
+        }
+        return encoded;
+    }
+
+    private static byte[][] fromCmdline(String[] args) {
+        try {
+            byte[] cmdline = Files.readAllBytes(CMDLINE);
+            List<byte[]> entries = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < cmdline.length; i++) {
+                if (cmdline[i] == 0) {
+                    entries.add(java.util.Arrays.copyOfRange(cmdline, start, i));
+                    start = i + 1;
+                }
+            }
+            if (entries.size() < args.length + 1) {
+                return null;
+            }
+            byte[][] raw = entries.subList(entries.size() - args.length, entries.size()).toArray(new byte[0][]);
+            Charset charset = platformCharset();
+            for (int i = 0; i < args.length; i++) {
+                // only trust the entries if they really are these arguments
+                if (!new String(raw[i], charset).equals(args[i])) {
+                    return null;
+                }
+            }
+            return raw;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Charset platformCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.cdbkit.cli.cdb;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.CdbFormatException;
+import org.cdbkit.cdb.CdbSequentialReader;
+import org.cdbkit.cli.CdbFailures;
+import org.cdbkit.cli.DjbOutput;
+import org.cdbkit.cli.Program;
+import org.cdbkit.cli.ReadFailure;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolFailure;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cdbdump < db}: prints every record in cdbmake's format, in file order. Reads in
+ * sequence, so standard input may be a pipe. On a truncated file it prints exactly what
+ * freecdb prints: everything up to the last whole 1024-byte piece before the end.
+ */
+@Command(name = "cdbdump")
+public final class CdbDumpCommand implements Callable<Integer> {
+    /** freecdb copies keys and data in pieces of this size. */
+    private static final int PIECE = 1024;
+
+    @Parameters
+    List<String> arguments;
+
+    public static void main(String[] args) {
+        ToolRunner.main("cdbdump", new CdbDumpCommand(), Program.usage("cdbdump", ""), true, args);
+    }
+
+    @Override
+    public Integer call() {
+        if (arguments != null && !arguments.isEmpty()) {
+            throw ToolFailure.usage(Program.usage("cdbdump", ""));
+        }
+        DjbOutput out = new DjbOutput();
+        try {
+            dump(new CdbSequentialReader(StandardStreams.inFlushing(out)), out);
+        } catch (CdbFormatException e) {
+            throw CdbFailures.of(e);
+        } catch (ReadFailure e) {
+            throw CdbFailures.of(e);
+        } catch (IOException e) {
+            throw CdbFailures.of(new ReadFailure(e));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void dump(CdbSequentialReader in, DjbOutput out) throws IOException {
+        byte[] piece = new byte[PIECE];
+        in.readHeader();
+        while (in.hasNextRecord()) {
+            in.readRecordHeader();
+            out.put("+" + in.keyLength() + "," + in.valueLength() + ":");
+            copy(in, in.keyLength(), piece, out);
+            out.put("->");
+            copy(in, in.valueLength(), piece, out);
+            out.put("\n");
+        }
+        out.put("\n");
+    }
+
+    private static void copy(CdbSequentialReader in, long length, byte[] piece, DjbOutput out) throws IOException {
+        while (length > 0) {
+            int n = (int) Math.min(PIECE, length);
+            in.readFully(piece, 0, n);
+            out.put(piece, 0, n);
+            length -= n;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.cdbkit.cli.cdb;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.CdbFormatException;
+import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.MappedInput;
+import org.cdbkit.cli.ArgumentBytes;
+import org.cdbkit.cli.CdbFailures;
+import org.cdbkit.cli.DjbOutput;
+import org.cdbkit.cli.Program;
+import org.cdbkit.cli.ReadFailure;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolFailure;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cdbget key [skip] < db}: prints the data of the first record with the key (after
+ * skipping {@code skip} of them), without a newline; exits 100 when there is none.
+ */
+@Command(name = "cdbget")
+public final class CdbGetCommand implements Callable<Integer> {
+    /** freecdb copies the data in pieces of this size, each checked against the file. */
+    private static final int PIECE = 1024;
+
+    @Parameters
+    List<String> arguments;
+
+    /** The arguments' bytes as argv holds them, for keys outside the locale's charset. */
+    private final byte[][] argumentBytes;
+
+    public CdbGetCommand(byte[][] argumentBytes) {
+        this.argumentBytes = argumentBytes;
+    }
+
+    public static void main(String[] args) {
+        ToolRunner.main("cdbget", new CdbGetCommand(ArgumentBytes.of(args)), usage(), true, args);
+    }
+
+    private static String usage() {
+        return Program.usage("cdbget", "key [skip]");
+    }
+
+    @Override
+    public Integer call() {
+        if (arguments == null || arguments.size() > 2 || arguments.get(0).isEmpty()) {
+            throw ToolFailure.usage(usage());
+        }
+        byte[] key = argumentBytes[0];
+        long skip = arguments.size() == 2 ? parseSkip(arguments.get(1)) : 0;
+        DjbOutput out = new DjbOutput();
+        try (MappedInput input = StandardStreams.mapIn(); CdbReader reader = CdbReader.openUnchecked(input)) {
+            CdbReader.Finder finder = reader.find(key);
+            for (;;) {
+                if (!finder.next()) {
+                    return ToolFailure.PERMANENT;
+                }
+                if (skip == 0) {
+                    break;
+                }
+                skip--; // unsigned: a skip past 2^63 counts down the same way
+            }
+            copy(input, finder.valuePosition(), finder.valueLength(), out);
+        } catch (CdbFormatException e) {
+            throw CdbFailures.of(e);
+        } catch (ReadFailure e) {
+            throw CdbFailures.of(e);
+        } catch (IOException e) {
+            throw CdbFailures.of(new ReadFailure(e));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Digits only (none means 0), as a 64-bit unsigned number that wraps, as freecdb reads it. */
+    static long parseSkip(String text) {
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw ToolFailure.usage(usage());
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static void copy(MappedInput input, long position, long length, DjbOutput out)
+            throws CdbFormatException {
+        byte[] piece = new byte[PIECE];
+        while (length > 0) {
+            int n = (int) Math.min(PIECE, length);
+            if (position + n > input.length()) {
+                throw new CdbFormatException("data at " + position + " runs past the end of the file ("
+                        + input.length() + " bytes)");
+            }
+            input.readBytes(position, piece, 0, n);
+            out.put(piece, 0, n);
+            position += n;
+            length -= n;
+        }
+    }
+}

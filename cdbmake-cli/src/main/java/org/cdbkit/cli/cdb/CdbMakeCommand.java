@@ -1,0 +1,43 @@
+package org.cdbkit.cli.cdb;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.CdbmakeTextReader;
+import org.cdbkit.cli.Program;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolFailure;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cdbmake cdb cdb.tmp}: builds a cdb from cdbmake text on standard input, atomically. */
+@Command(name = "cdbmake")
+public final class CdbMakeCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*")
+    java.util.List<String> arguments;
+
+    public static void main(String[] args) {
+        ToolRunner.main("cdbmake", new CdbMakeCommand(), usage(), true, args);
+    }
+
+    static String usage() {
+        return Program.usage("cdbmake", "cdb cdb.tmp");
+    }
+
+    /** cdbmake takes exactly two non-empty arguments. */
+    static Path[] targets(java.util.List<String> arguments) {
+        if (arguments == null || arguments.size() != 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
+            throw ToolFailure.usage(usage());
+        }
+        return new Path[] {Path.of(arguments.get(0)), Path.of(arguments.get(1))};
+    }
+
+    @Override
+    public Integer call() {
+        Path[] files = targets(arguments);
+        CdbBuild.build(files[0], files[1], sink -> new CdbmakeTextReader(StandardStreams.in()).readAll(sink));
+        return 0;
+    }
+}

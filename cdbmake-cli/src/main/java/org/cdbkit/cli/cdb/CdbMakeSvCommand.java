@@ -1,0 +1,31 @@
+package org.cdbkit.cli.cdb;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.ServicesFormat;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cdbmake-sv cdb cdb.tmp}: builds a cdb of /etc/services (on standard input) for lookups by name and by port. */
+@Command(name = "cdbmake-sv")
+public final class CdbMakeSvCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*")
+    List<String> arguments;
+
+    public static void main(String[] args) {
+        // the original is a script piping into cdbmake, so usage and errors are cdbmake's
+        ToolRunner.main("cdbmake", new CdbMakeSvCommand(), CdbMakeCommand.usage(), true, args);
+    }
+
+    @Override
+    public Integer call() {
+        Path[] files = CdbMakeCommand.targets(arguments);
+        CdbBuild.build(files[0], files[1], sink -> ServicesFormat.readAll(StandardStreams.in(), sink));
+        return 0;
+    }
+}

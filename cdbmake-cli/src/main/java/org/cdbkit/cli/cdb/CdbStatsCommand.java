@@ -1,0 +1,67 @@
+package org.cdbkit.cli.cdb;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.CdbFormatException;
+import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbStats;
+import org.cdbkit.cdb.MappedInput;
+import org.cdbkit.cli.CdbFailures;
+import org.cdbkit.cli.DjbOutput;
+import org.cdbkit.cli.Program;
+import org.cdbkit.cli.ReadFailure;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolFailure;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cdbstats < db}: how many records, and how far each sits from its key's first slot. */
+@Command(name = "cdbstats")
+public final class CdbStatsCommand implements Callable<Integer> {
+    @Parameters
+    List<String> arguments;
+
+    public static void main(String[] args) {
+        ToolRunner.main("cdbstats", new CdbStatsCommand(), Program.usage("cdbstats", ""), true, args);
+    }
+
+    @Override
+    public Integer call() {
+        if (arguments != null && !arguments.isEmpty()) {
+            throw ToolFailure.usage(Program.usage("cdbstats", ""));
+        }
+        CdbStats stats;
+        try (MappedInput input = StandardStreams.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+            stats = CdbStats.of(StandardStreams.in(), index);
+        } catch (CdbFormatException e) {
+            throw CdbFailures.of(e);
+        } catch (ReadFailure e) {
+            throw CdbFailures.of(e);
+        } catch (IOException e) {
+            throw CdbFailures.of(new ReadFailure(e));
+        }
+        DjbOutput out = new DjbOutput();
+        out.put(format(stats));
+        out.flush();
+        return 0;
+    }
+
+    /** cdbstats' table: an 8-byte label, then the figure right-aligned in 10 columns. */
+    static String format(CdbStats stats) {
+        StringBuilder s = new StringBuilder(228);
+        line(s, "records ", stats.records());
+        for (int d = 0; d < CdbStats.BUCKETS - 1; d++) {
+            line(s, "d" + d + "      ", stats.distance(d));
+        }
+        line(s, ">9      ", stats.distance(CdbStats.BUCKETS - 1));
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String label, long value) {
+        s.append(label).append(String.format("%10d", value)).append('\n');
+    }
+}

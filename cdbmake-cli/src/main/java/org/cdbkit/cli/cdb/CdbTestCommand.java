@@ -1,0 +1,59 @@
+package org.cdbkit.cli.cdb;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cdb.CdbFormatException;
+import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbVerifier;
+import org.cdbkit.cdb.MappedInput;
+import org.cdbkit.cli.CdbFailures;
+import org.cdbkit.cli.DjbOutput;
+import org.cdbkit.cli.Program;
+import org.cdbkit.cli.ReadFailure;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cdbtest < db}: cdb-0.75's check that every record is found through the hash tables.
+ * Like the original it ignores its arguments and reports only through its five figures.
+ */
+@Command(name = "cdbtest")
+public final class CdbTestCommand implements Callable<Integer> {
+    @Parameters
+    List<String> ignored;
+
+    public static void main(String[] args) {
+        ToolRunner.main("cdbtest", new CdbTestCommand(), Program.usage("cdbtest", ""), true, args);
+    }
+
+    @Override
+    public Integer call() {
+        CdbVerifier result;
+        try (MappedInput input = StandardStreams.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+            result = CdbVerifier.of(StandardStreams.in(), index);
+        } catch (CdbFormatException e) {
+            throw CdbFailures.of(e);
+        } catch (ReadFailure e) {
+            throw CdbFailures.of(e);
+        } catch (IOException e) {
+            throw CdbFailures.of(new ReadFailure(e));
+        }
+        DjbOutput out = new DjbOutput();
+        out.put(format(result));
+        out.flush();
+        return 0;
+    }
+
+    static String format(CdbVerifier r) {
+        return "found: " + r.found() + "\n"
+                + "different record: " + r.differentRecord() + "\n"
+                + "bad length: " + r.badLength() + "\n"
+                + "not found: " + r.notFound() + "\n"
+                + "untested: " + r.untested() + "\n";
+    }
+}
