@@ -47,11 +47,21 @@ public final class CdbmakeTextReader {
             }
             long keyLength = number(',', Problem.BAD_KEY_LENGTH);
             long valueLength = number(':', Problem.BAD_DATA_LENGTH);
-            sink.beginRecord(keyLength, valueLength);
-            copy(keyLength, sink, true);
+            // A record too large for the format is reported where cdbmake notices it: after its
+            // data, so a record that is also cut short or malformed is reported as that first.
+            CdbTooLargeException tooLarge = null;
+            try {
+                sink.beginRecord(keyLength, valueLength);
+            } catch (CdbTooLargeException e) {
+                tooLarge = e;
+            }
+            copy(keyLength, tooLarge == null ? sink : null, true);
             expect('-', Problem.MISSING_ARROW);
             expect('>', Problem.MISSING_ARROW);
-            copy(valueLength, sink, false);
+            copy(valueLength, tooLarge == null ? sink : null, false);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
             expect('\n', Problem.MISSING_NEWLINE);
             sink.endRecord();
             completed++;
@@ -75,6 +85,7 @@ public final class CdbmakeTextReader {
         }
     }
 
+    /** Passes {@code length} bytes to the sink as key or value bytes; a null sink skips them. */
     private void copy(long length, RecordSink sink, boolean isKey) throws IOException {
         while (length > 0) {
             if (next == end && !fill()) {
@@ -82,7 +93,9 @@ public final class CdbmakeTextReader {
             }
             int n = (int) Math.min(length, end - next);
             countNewlines(next, n);
-            if (isKey) {
+            if (sink == null) {
+                // skipping a record that cannot be stored
+            } else if (isKey) {
                 sink.key(buffer, next, n);
             } else {
                 sink.value(buffer, next, n);

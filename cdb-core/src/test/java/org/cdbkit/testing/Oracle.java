@@ -90,7 +90,7 @@ public final class Oracle {
         public final byte[] stdout;
         public final byte[] stderr;
 
-        Result(int exitCode, byte[] stdout, byte[] stderr) {
+        public Result(int exitCode, byte[] stdout, byte[] stderr) {
             this.exitCode = exitCode;
             this.stdout = stdout;
             this.stderr = stderr;

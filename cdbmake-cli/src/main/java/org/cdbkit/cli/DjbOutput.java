@@ -1,7 +1,7 @@
 package org.cdbkit.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -17,10 +17,6 @@ public final class DjbOutput {
     private final OutputStream out;
     private final byte[] buffer = new byte[SIZE];
     private int count;
-
-    public DjbOutput() {
-        this(new FileOutputStream(FileDescriptor.out));
-    }
 
     public DjbOutput(OutputStream out) {
         this.out = out;
@@ -55,6 +51,17 @@ public final class DjbOutput {
     /** The flush djb's input does before each read: a failure is reported as a read error. */
     public void flushBeforeRead() {
         drain("unable to read input: ");
+    }
+
+    /** {@code in}, flushing this output before every read from it, as djb's buffered input does. */
+    public InputStream flushingBefore(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                flushBeforeRead();
+                return super.read(b, off, len);
+            }
+        };
     }
 
     private void drain(String what) {

@@ -2,7 +2,6 @@ package org.cdbkit.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -21,8 +20,8 @@ public final class ToolRunner {
      * @param literalArguments true where any argument is data (a key), so even {@code --help}
      *        and {@code --} are arguments, not options
      */
-    public static int execute(String program, Callable<Integer> command, String usageLine, boolean literalArguments,
-            String... args) {
+    public static int execute(ToolIo io, String program, Callable<Integer> command, String usageLine,
+            boolean literalArguments, String... args) {
         CommandLine cl = new CommandLine(command);
         cl.setExpandAtFiles(false);
         cl.setCommandName(program);
@@ -30,8 +29,7 @@ public final class ToolRunner {
             cl.setUnmatchedOptionsArePositionalParams(true);
             cl.setEndOfOptionsDelimiter("\0");
         }
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.ISO_8859_1);
+        PrintStream err = io.err();
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println(usageLine);
             return ToolFailure.PERMANENT;
@@ -52,6 +50,6 @@ public final class ToolRunner {
     /** Runs and exits the JVM with the tool's exit code. */
     public static void main(String program, Callable<Integer> command, String usageLine, boolean literalArguments,
             String... args) {
-        System.exit(execute(program, command, usageLine, literalArguments, args));
+        System.exit(execute(StandardStreams.system(), program, command, usageLine, literalArguments, args));
     }
 }

@@ -11,6 +11,7 @@ import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolRunner;
 
@@ -24,24 +25,34 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cdbdump")
 public final class CdbDumpCommand implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbDumpCommand(ToolIo io) {
+        this.io = io;
+    }
+
     /** freecdb copies keys and data in pieces of this size. */
     private static final int PIECE = 1024;
 
     @Parameters
     List<String> arguments;
 
+    static String usage() {
+        return Program.usage("cdbdump", "");
+    }
+
     public static void main(String[] args) {
-        ToolRunner.main("cdbdump", new CdbDumpCommand(), Program.usage("cdbdump", ""), true, args);
+        CdbTools.main("cdbdump", args);
     }
 
     @Override
     public Integer call() {
         if (arguments != null && !arguments.isEmpty()) {
-            throw ToolFailure.usage(Program.usage("cdbdump", ""));
+            throw ToolFailure.usage(usage());
         }
-        DjbOutput out = new DjbOutput();
+        DjbOutput out = new DjbOutput(io.out());
         try {
-            dump(new CdbSequentialReader(StandardStreams.inFlushing(out)), out);
+            dump(new CdbSequentialReader(out.flushingBefore(io.in())), out);
         } catch (CdbFormatException e) {
             throw CdbFailures.of(e);
         } catch (ReadFailure e) {

@@ -13,6 +13,7 @@ import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolRunner;
 
@@ -34,15 +35,18 @@ public final class CdbGetCommand implements Callable<Integer> {
     /** The arguments' bytes as argv holds them, for keys outside the locale's charset. */
     private final byte[][] argumentBytes;
 
-    public CdbGetCommand(byte[][] argumentBytes) {
+    private final ToolIo io;
+
+    public CdbGetCommand(ToolIo io, byte[][] argumentBytes) {
+        this.io = io;
         this.argumentBytes = argumentBytes;
     }
 
     public static void main(String[] args) {
-        ToolRunner.main("cdbget", new CdbGetCommand(ArgumentBytes.of(args)), usage(), true, args);
+        CdbTools.main("cdbget", args);
     }
 
-    private static String usage() {
+    static String usage() {
         return Program.usage("cdbget", "key [skip]");
     }
 
@@ -53,8 +57,8 @@ public final class CdbGetCommand implements Callable<Integer> {
         }
         byte[] key = argumentBytes[0];
         long skip = arguments.size() == 2 ? parseSkip(arguments.get(1)) : 0;
-        DjbOutput out = new DjbOutput();
-        try (MappedInput input = StandardStreams.mapIn(); CdbReader reader = CdbReader.openUnchecked(input)) {
+        DjbOutput out = new DjbOutput(io.out());
+        try (MappedInput input = io.mapIn(); CdbReader reader = CdbReader.openUnchecked(input)) {
             CdbReader.Finder finder = reader.find(key);
             for (;;) {
                 if (!finder.next()) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.Cdbmake12Format;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
@@ -14,18 +15,23 @@ import picocli.CommandLine.Parameters;
 /** {@code cdbmake-12 cdb cdb.tmp}: builds a cdb from {@code key data} lines on standard input. */
 @Command(name = "cdbmake-12")
 public final class CdbMake12Command implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbMake12Command(ToolIo io) {
+        this.io = io;
+    }
+
     @Parameters(arity = "0..*")
     List<String> arguments;
 
     public static void main(String[] args) {
-        // the original is a script piping into cdbmake, so usage and errors are cdbmake's
-        ToolRunner.main("cdbmake", new CdbMake12Command(), CdbMakeCommand.usage(), true, args);
+        CdbTools.main("cdbmake-12", args);
     }
 
     @Override
     public Integer call() {
         Path[] files = CdbMakeCommand.targets(arguments);
-        CdbBuild.build(files[0], files[1], sink -> Cdbmake12Format.readAll(StandardStreams.in(), sink));
+        CdbBuild.build(files[0], files[1], sink -> Cdbmake12Format.readAll(io.in(), sink));
         return 0;
     }
 }

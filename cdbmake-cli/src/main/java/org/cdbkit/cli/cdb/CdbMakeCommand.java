@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolRunner;
 
@@ -15,11 +16,17 @@ import picocli.CommandLine.Parameters;
 /** {@code cdbmake cdb cdb.tmp}: builds a cdb from cdbmake text on standard input, atomically. */
 @Command(name = "cdbmake")
 public final class CdbMakeCommand implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbMakeCommand(ToolIo io) {
+        this.io = io;
+    }
+
     @Parameters(arity = "0..*")
     java.util.List<String> arguments;
 
     public static void main(String[] args) {
-        ToolRunner.main("cdbmake", new CdbMakeCommand(), usage(), true, args);
+        CdbTools.main("cdbmake", args);
     }
 
     static String usage() {
@@ -37,7 +44,7 @@ public final class CdbMakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path[] files = targets(arguments);
-        CdbBuild.build(files[0], files[1], sink -> new CdbmakeTextReader(StandardStreams.in()).readAll(sink));
+        CdbBuild.build(files[0], files[1], sink -> new CdbmakeTextReader(io.in()).readAll(sink));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.ServicesFormat;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
@@ -14,18 +15,23 @@ import picocli.CommandLine.Parameters;
 /** {@code cdbmake-sv cdb cdb.tmp}: builds a cdb of /etc/services (on standard input) for lookups by name and by port. */
 @Command(name = "cdbmake-sv")
 public final class CdbMakeSvCommand implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbMakeSvCommand(ToolIo io) {
+        this.io = io;
+    }
+
     @Parameters(arity = "0..*")
     List<String> arguments;
 
     public static void main(String[] args) {
-        // the original is a script piping into cdbmake, so usage and errors are cdbmake's
-        ToolRunner.main("cdbmake", new CdbMakeSvCommand(), CdbMakeCommand.usage(), true, args);
+        CdbTools.main("cdbmake-sv", args);
     }
 
     @Override
     public Integer call() {
         Path[] files = CdbMakeCommand.targets(arguments);
-        CdbBuild.build(files[0], files[1], sink -> ServicesFormat.readAll(StandardStreams.in(), sink));
+        CdbBuild.build(files[0], files[1], sink -> ServicesFormat.readAll(io.in(), sink));
         return 0;
     }
 }

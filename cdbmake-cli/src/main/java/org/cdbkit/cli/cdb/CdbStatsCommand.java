@@ -13,6 +13,7 @@ import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolRunner;
 
@@ -22,21 +23,31 @@ import picocli.CommandLine.Parameters;
 /** {@code cdbstats < db}: how many records, and how far each sits from its key's first slot. */
 @Command(name = "cdbstats")
 public final class CdbStatsCommand implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbStatsCommand(ToolIo io) {
+        this.io = io;
+    }
+
     @Parameters
     List<String> arguments;
 
+    static String usage() {
+        return Program.usage("cdbstats", "");
+    }
+
     public static void main(String[] args) {
-        ToolRunner.main("cdbstats", new CdbStatsCommand(), Program.usage("cdbstats", ""), true, args);
+        CdbTools.main("cdbstats", args);
     }
 
     @Override
     public Integer call() {
         if (arguments != null && !arguments.isEmpty()) {
-            throw ToolFailure.usage(Program.usage("cdbstats", ""));
+            throw ToolFailure.usage(usage());
         }
         CdbStats stats;
-        try (MappedInput input = StandardStreams.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
-            stats = CdbStats.of(StandardStreams.in(), index);
+        try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+            stats = CdbStats.of(io.in(), index);
         } catch (CdbFormatException e) {
             throw CdbFailures.of(e);
         } catch (ReadFailure e) {
@@ -44,7 +55,7 @@ public final class CdbStatsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CdbFailures.of(new ReadFailure(e));
         }
-        DjbOutput out = new DjbOutput();
+        DjbOutput out = new DjbOutput(io.out());
         out.put(format(stats));
         out.flush();
         return 0;

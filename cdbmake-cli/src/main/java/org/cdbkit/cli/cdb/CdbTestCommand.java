@@ -13,6 +13,7 @@ import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
@@ -24,18 +25,28 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cdbtest")
 public final class CdbTestCommand implements Callable<Integer> {
+    private final ToolIo io;
+
+    public CdbTestCommand(ToolIo io) {
+        this.io = io;
+    }
+
     @Parameters
     List<String> ignored;
 
+    static String usage() {
+        return Program.usage("cdbtest", "");
+    }
+
     public static void main(String[] args) {
-        ToolRunner.main("cdbtest", new CdbTestCommand(), Program.usage("cdbtest", ""), true, args);
+        CdbTools.main("cdbtest", args);
     }
 
     @Override
     public Integer call() {
         CdbVerifier result;
-        try (MappedInput input = StandardStreams.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
-            result = CdbVerifier.of(StandardStreams.in(), index);
+        try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+            result = CdbVerifier.of(io.in(), index);
         } catch (CdbFormatException e) {
             throw CdbFailures.of(e);
         } catch (ReadFailure e) {
@@ -43,7 +54,7 @@ public final class CdbTestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CdbFailures.of(new ReadFailure(e));
         }
-        DjbOutput out = new DjbOutput();
+        DjbOutput out = new DjbOutput(io.out());
         out.put(format(result));
         out.flush();
         return 0;

@@ -1,0 +1,43 @@
+package org.cdbkit.cli.cdb;
+
+import org.cdbkit.cli.ArgumentBytes;
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
+import org.cdbkit.cli.ToolRunner;
+
+/** The cdb tools by name: each tool's main, and tests, run them through here. */
+public final class CdbTools {
+    private CdbTools() {
+    }
+
+    /**
+     * Runs tool {@code name} with {@code args} on {@code io}; returns its exit code.
+     * {@code argumentBytes} are the arguments as argv bytes (see {@link ArgumentBytes}).
+     */
+    public static int run(ToolIo io, String name, byte[][] argumentBytes, String... args) {
+        switch (name) {
+            case "cdbmake":
+                return ToolRunner.execute(io, name, new CdbMakeCommand(io), CdbMakeCommand.usage(), true, args);
+            case "cdbmake-12":
+                return ToolRunner.execute(io, "cdbmake", new CdbMake12Command(io), CdbMakeCommand.usage(), true, args);
+            case "cdbmake-sv":
+                return ToolRunner.execute(io, "cdbmake", new CdbMakeSvCommand(io), CdbMakeCommand.usage(), true, args);
+            case "cdbdump":
+                return ToolRunner.execute(io, name, new CdbDumpCommand(io), CdbDumpCommand.usage(), true, args);
+            case "cdbget":
+                return ToolRunner.execute(io, name, new CdbGetCommand(io, argumentBytes), CdbGetCommand.usage(), true,
+                        args);
+            case "cdbstats":
+                return ToolRunner.execute(io, name, new CdbStatsCommand(io), CdbStatsCommand.usage(), true, args);
+            case "cdbtest":
+                return ToolRunner.execute(io, name, new CdbTestCommand(io), CdbTestCommand.usage(), true, args);
+            default:
+                throw new IllegalArgumentException("no such tool: " + name);
+        }
+    }
+
+    /** Runs a tool as the process and exits with its code. */
+    static void main(String name, String[] args) {
+        System.exit(run(StandardStreams.system(), name, ArgumentBytes.of(args), args));
+    }
+}
