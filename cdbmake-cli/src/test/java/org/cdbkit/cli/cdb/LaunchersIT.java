@@ -1,0 +1,136 @@
+package org.cdbkit.cli.cdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.testing.Fixtures;
+import org.cdbkit.testing.Oracle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tools as a user runs them: bin/NAME after {@code mvn package}, from another folder and
+ * through a symlink, as whole processes.
+ */
+class LaunchersIT {
+    private static final Path BIN = Fixtures.root().resolve("bin");
+    private static final Path CDB = Fixtures.dir("cdb");
+
+    @TempDir
+    Path dir;
+
+    /** A symlink to bin/NAME in a folder of its own, as an operator would install it. */
+    private Path linked(String name) throws IOException {
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path link = links.resolve(name);
+        if (!Files.exists(link)) {
+            Files.createSymbolicLink(link, BIN.resolve(name));
+        }
+        return link;
+    }
+
+    private Oracle.Result run(Path stdin, Object... command) throws Exception {
+        return Oracle.run(Oracle.command(command), dir, null, stdin, "LC_ALL", "C");
+    }
+
+    @Test
+    void cdbmakeThroughASymlinkFromAnotherFolder() throws Exception {
+        Oracle.Result r = run(CDB.resolve("many.in"), linked("cdbmake"), "many.cdb", "many.tmp");
+        assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), r);
+        assertArrayEquals(Files.readAllBytes(CDB.resolve("many.cdb")), Files.readAllBytes(dir.resolve("many.cdb")));
+    }
+
+    @Test
+    void readersPrintTheGoldenBytes() throws Exception {
+        Path cdb = CDB.resolve("dups.cdb");
+        assertEquals(new Oracle.Result(0, Files.readAllBytes(CDB.resolve("dups.dump")), new byte[0]),
+                run(cdb, BIN.resolve("cdbdump")));
+        assertEquals(new Oracle.Result(0, Files.readAllBytes(CDB.resolve("dups.stats")), new byte[0]),
+                run(cdb, linked("cdbstats")));
+        assertEquals(new Oracle.Result(0, Files.readAllBytes(CDB.resolve("dups.cdbtest")), new byte[0]),
+                run(cdb, BIN.resolve("cdbtest")));
+        assertEquals(new Oracle.Result(0, "Goodbye".getBytes(StandardCharsets.US_ASCII), new byte[0]),
+                run(cdb, linked("cdbget"), "one", "1"));
+        assertEquals(new Oracle.Result(100, new byte[0], new byte[0]), run(cdb, BIN.resolve("cdbget"), "nokey"));
+    }
+
+    @Test
+    void usageNamesTheProgramAsInvoked() throws Exception {
+        Path link = linked("cdbget");
+        Oracle.Result r = run(CDB.resolve("one.cdb"), link);
+        assertEquals(100, r.exitCode);
+        assertEquals("usage: " + link + " key [skip]\n\n", r.stderrText());
+    }
+
+    @Test
+    void keysAreArgvBytesWhateverTheLocale() throws Exception {
+        byte[] key = {'k', (byte) 0xe9, 'y'};
+        Path text = dir.resolve("in");
+        Files.write(text, DifferentialProperties.cdbmakeText(List.<byte[][]>of(new byte[][] {key, {(byte) 'v'}})));
+        assertEquals(0, run(text, BIN.resolve("cdbmake"), "k.cdb", "k.tmp").exitCode);
+        // the key argument as raw bytes, through a shell, under the C locale
+        Oracle.Result r = Oracle.run(List.of("sh", "-c", "exec \"$0\" \"$(printf 'k\\351y')\" < k.cdb",
+                BIN.resolve("cdbget").toString()), dir, null, null, "LC_ALL", "C");
+        assertEquals(new Oracle.Result(0, new byte[] {'v'}, new byte[0]), r);
+    }
+
+    @Test
+    void badInputExits111AndKeepsTheOldDatabase() throws Exception {
+        Path old = dir.resolve("keep.cdb");
+        Files.copy(CDB.resolve("one.cdb"), old);
+        Path bad = dir.resolve("bad.in");
+        Files.write(bad, "+1,1:a->b\n+3,5:one\n".getBytes(StandardCharsets.US_ASCII));
+        Oracle.Result r = run(bad, BIN.resolve("cdbmake"), "keep.cdb", "keep.tmp");
+        assertEquals(111, r.exitCode);
+        assertEquals("cdbmake: fatal: unable to read input: entry 2: key must be followed by ->\n", r.stderrText());
+        assertArrayEquals(Files.readAllBytes(CDB.resolve("one.cdb")), Files.readAllBytes(old));
+        assertTrue(Files.notExists(dir.resolve("keep.tmp")));
+    }
+
+    @Test
+    void converters() throws Exception {
+        Path scripts = CDB.resolve("scripts");
+        assertEquals(0, run(scripts.resolve("sample.12"), BIN.resolve("cdbmake-12"), "a.cdb", "a.tmp").exitCode);
+        assertArrayEquals(Files.readAllBytes(scripts.resolve("sample.12.cdb")), Files.readAllBytes(dir.resolve("a.cdb")));
+        assertEquals(0, run(scripts.resolve("services.sv"), BIN.resolve("cdbmake-sv"), "s.cdb", "s.tmp").exitCode);
+        assertArrayEquals(Files.readAllBytes(scripts.resolve("services.sv.cdb")), Files.readAllBytes(dir.resolve("s.cdb")));
+    }
+
+    /** 5M records, about 300 MB of input, in a 256 MiB heap: memory is 8 bytes a record. */
+    @Test
+    void fiveMillionRecordsIn256MiB() throws Exception {
+        int records = 5_000_000;
+        ProcessBuilder builder = new ProcessBuilder(BIN.resolve("cdbmake").toString(), "big.cdb", "big.tmp")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile());
+        builder.environment().put("CDBKIT_JAVA_OPTS", "-Xmx256m");
+        Process process = builder.start();
+        try (OutputStream in = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+            for (int i = 0; i < records; i++) {
+                in.write(BigInput.record(i));
+            }
+            in.write('\n');
+        }
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "cdbmake finished");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("out")));
+        Path big = dir.resolve("big.cdb");
+        try (CdbReader reader = CdbReader.open(big)) {
+            for (int i : new int[] {0, 1, 2_500_000, records - 1}) {
+                assertArrayEquals(BigInput.value(i), reader.getBytes(BigInput.key(i)));
+            }
+            assertEquals(null, reader.get("key-absent".getBytes(StandardCharsets.US_ASCII)));
+        }
+        assertEquals(2048L + records * (8L + 14 + 40) + 16L * records, Files.size(big));
+        Files.delete(big);
+    }
+}
