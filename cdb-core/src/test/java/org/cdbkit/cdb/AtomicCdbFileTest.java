@@ -1,0 +1,305 @@
+package org.cdbkit.cdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicCdbFileTest {
+    @TempDir
+    Path dir;
+
+    private static final byte[] OLD = "old contents, not a cdb at all\n".getBytes(StandardCharsets.US_ASCII);
+
+    private Path oldTarget() throws IOException {
+        Path target = dir.resolve("t.cdb");
+        Files.write(target, OLD);
+        return target;
+    }
+
+    /** Enough records that the writer's 64 KiB buffer has reached the temporary file. */
+    private static void addMany(CdbWriter writer, int count) throws IOException {
+        byte[] value = new byte[1000];
+        Arrays.fill(value, (byte) 'v');
+        for (int i = 0; i < count; i++) {
+            writer.add(("key" + i).getBytes(StandardCharsets.US_ASCII), value);
+        }
+    }
+
+    @Test
+    void exceptionMidWriteLeavesTargetIntactAndRemovesTemporary() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+            try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+                addMany(out.writer(), 200);
+                assertTrue(Files.size(tmp) > 0, "records should already have reached the temporary file");
+                throw boom;
+            }
+        });
+        assertSame(boom, thrown);
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertFalse(Files.exists(tmp), "temporary file left behind");
+    }
+
+    @Test
+    void badInputMidWriteLeavesTargetIntactAndRemovesTemporary() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        byte[] input = "+1,1:a->b\n+3,2:abc->de\n+1,1:x=>y\n\n".getBytes(StandardCharsets.US_ASCII);
+        CdbmakeFormatException e = assertThrows(CdbmakeFormatException.class, () -> {
+            try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+                new CdbmakeTextReader(new ByteArrayInputStream(input)).readAll(out.writer());
+                out.commit();
+            }
+        });
+        assertEquals(CdbmakeFormatException.Problem.MISSING_ARROW, e.problem());
+        assertEquals(3, e.entry());
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertFalse(Files.exists(tmp));
+    }
+
+    @Test
+    void closeWithoutCommitLeavesTargetIntactAndRemovesTemporary() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            addMany(out.writer(), 100);
+            assertTrue(Files.exists(tmp));
+        }
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertFalse(Files.exists(tmp));
+    }
+
+    @Test
+    void finishedButNotCommittedIsStillRolledBack() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.writer().add("a".getBytes(), "b".getBytes());
+            out.finishAndSync();
+            assertTrue(Files.size(tmp) >= 2048 + 10 + 16, "finishAndSync wrote a complete file");
+        }
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertFalse(Files.exists(tmp));
+    }
+
+    @Test
+    void closeWithoutCommitWhenNoTargetExistedCreatesNothing() throws IOException {
+        Path target = dir.resolve("new.cdb");
+        Path tmp = dir.resolve("new.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.writer().add("a".getBytes(), "b".getBytes());
+        }
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(tmp));
+    }
+
+    @Test
+    void commitReplacesTheTarget() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            assertEquals(target, out.target());
+            assertEquals(tmp, out.temporary());
+            out.writer().add("one".getBytes(), "Hello".getBytes());
+            out.writer().add("two".getBytes(), "World".getBytes());
+            out.commit();
+            assertThrows(IllegalStateException.class, out::commit);
+            assertThrows(IllegalStateException.class, out::finishAndSync);
+        }
+        assertFalse(Files.exists(tmp));
+        try (CdbReader reader = CdbReader.open(target)) {
+            assertArrayEquals("Hello".getBytes(), reader.getBytes("one".getBytes()));
+            assertArrayEquals("World".getBytes(), reader.getBytes("two".getBytes()));
+            assertNull(reader.getBytes("three".getBytes()));
+        }
+        // header, two records of 8 + 3 + 5 bytes, two slots per record
+        assertEquals(2048 + 2 * (8 + 3 + 5) + 4 * 8, Files.size(target));
+    }
+
+    @Test
+    void finishAndSyncThenCommit() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.writer().add("k".getBytes(), "v".getBytes());
+            out.finishAndSync();
+            assertThrows(IllegalStateException.class, out::finishAndSync);
+            assertArrayEquals(OLD, Files.readAllBytes(target), "target replaced before commit");
+            out.commit();
+        }
+        try (CdbReader reader = CdbReader.open(target)) {
+            assertArrayEquals("v".getBytes(), reader.getBytes("k".getBytes()));
+        }
+    }
+
+    @Test
+    void emptyDatabaseIsTheHeaderOnly() throws IOException {
+        Path target = dir.resolve("e.cdb");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, dir.resolve("e.tmp"))) {
+            out.commit();
+        }
+        byte[] bytes = Files.readAllBytes(target);
+        assertEquals(2048, bytes.length);
+        for (int i = 0; i < 2048; i += 8) {
+            // 256 x (2048, 0)
+            assertEquals(0x00, bytes[i]);
+            assertEquals(0x08, bytes[i + 1]);
+            assertEquals(0, bytes[i + 2] | bytes[i + 3] | bytes[i + 4] | bytes[i + 5] | bytes[i + 6] | bytes[i + 7]);
+        }
+    }
+
+    @Test
+    void temporaryInMissingFolderFailsAndTargetStays() throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("no-such-folder").resolve("t.tmp");
+        assertThrows(NoSuchFileException.class, () -> AtomicCdbFile.create(target, tmp));
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertFalse(Files.exists(tmp.getParent()));
+    }
+
+    @Test
+    void targetInMissingFolderFailsAtCommitAndTheTemporaryIsRemovedOnClose() throws IOException {
+        Path target = dir.resolve("no-such-folder").resolve("t.cdb");
+        Path tmp = dir.resolve("t.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.writer().add("k".getBytes(), "v".getBytes());
+            assertThrows(NoSuchFileException.class, out::commit);
+            assertTrue(Files.exists(tmp), "the complete temporary file is there until close");
+        }
+        assertFalse(Files.exists(tmp));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void targetSameAsTemporaryWorks() throws IOException {
+        Path target = oldTarget();
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, target)) {
+            out.writer().add("a".getBytes(), "b".getBytes());
+            out.commit();
+        }
+        assertTrue(Files.exists(target));
+        try (CdbReader reader = CdbReader.open(target)) {
+            assertArrayEquals("b".getBytes(), reader.getBytes("a".getBytes()));
+            assertEquals(1, countRecords(reader));
+        }
+    }
+
+    @Test
+    void existingTemporaryIsTruncated() throws IOException {
+        Path target = dir.resolve("t.cdb");
+        Path tmp = dir.resolve("t.tmp");
+        byte[] junk = new byte[100_000];
+        Arrays.fill(junk, (byte) 0x77);
+        Files.write(tmp, junk);
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.writer().add("a".getBytes(), "b".getBytes());
+            out.commit();
+        }
+        assertEquals(2048 + 10 + 16, Files.size(target));
+        try (CdbReader reader = CdbReader.open(target)) {
+            assertEquals(1, countRecords(reader));
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The umask of this process, as a child process inherits it. */
+    private static int umask() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", "umask").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertEquals(0, p.waitFor(), "sh -c umask: " + out);
+        return Integer.parseInt(out, 8);
+    }
+
+    private static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission p : permissions) {
+            mode |= 1 << (8 - p.ordinal()); // OWNER_READ is 0400 ... OTHERS_EXECUTE is 0001
+        }
+        return mode;
+    }
+
+    @Test
+    void newFilesGetMode0644LessTheUmask() throws Exception {
+        assumeTrue(posix(), "the file system has no POSIX permissions");
+        int umask = umask();
+        Path target = dir.resolve("m.cdb");
+        Path tmp = dir.resolve("m.tmp");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            assertEquals(0644 & ~umask, mode(Files.getPosixFilePermissions(tmp)),
+                    "temporary file mode under umask " + Integer.toOctalString(umask));
+            out.writer().add("a".getBytes(), "b".getBytes());
+            out.commit();
+        }
+        Set<PosixFilePermission> actual = Files.getPosixFilePermissions(target);
+        assertEquals(0644 & ~umask, mode(actual), "mode " + PosixFilePermissions.toString(actual)
+                + " under umask " + Integer.toOctalString(umask));
+        if (umask == 0022) {
+            assertEquals(PosixFilePermissions.fromString("rw-r--r--"), actual);
+        }
+    }
+
+    @Test
+    void anOldTargetsModeIsNotKept() throws Exception {
+        assumeTrue(posix(), "the file system has no POSIX permissions");
+        int umask = umask();
+        Path target = oldTarget();
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, dir.resolve("t.tmp"))) {
+            out.commit();
+        }
+        assertEquals(0644 & ~umask, mode(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void anExistingTemporaryKeepsItsModeAsWithCdbmake() throws Exception {
+        assumeTrue(posix(), "the file system has no POSIX permissions");
+        Path target = dir.resolve("t.cdb");
+        Path tmp = dir.resolve("t.tmp");
+        Files.write(tmp, new byte[10]);
+        Files.setPosixFilePermissions(tmp, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.commit();
+        }
+        assertEquals(0600, mode(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void modeHelperIsRight() {
+        assertEquals(0644, mode(PosixFilePermissions.fromString("rw-r--r--")));
+        assertEquals(0751, mode(PosixFilePermissions.fromString("rwxr-x--x")));
+    }
+
+    private static int countRecords(CdbReader reader) {
+        int n = 0;
+        for (CdbRecord r : reader.records()) {
+            n++;
+        }
+        return n;
+    }
+}
