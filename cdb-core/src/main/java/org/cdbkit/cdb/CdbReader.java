@@ -197,6 +197,8 @@ public final class CdbReader implements Closeable {
         private long tablePosition;
         private long slotCount;
         private long slotPosition;
+        /** The first slot probed: coming back to it means every slot of the walk has been seen. */
+        private long firstSlot;
         private long hash;
         /** How many occupied slots have been examined: cdb's {@code loop}, used by cdbstats. */
         private long probes;
@@ -220,10 +222,17 @@ public final class CdbReader implements Closeable {
                 }
                 tablePosition = readUint(headerEntry, "header entry of hash table " + (h & 0xff));
                 slotPosition = (tablePosition + ((hash >>> 8) % slotCount) * CdbFormat.SLOT_SIZE) & UINT32;
+                firstSlot = slotPosition;
             }
             // positions are 32-bit in cdb: a hostile table may wrap around, as it does in C
             long tableEnd = (tablePosition + (slotCount << 3)) & UINT32;
             while (probes < slotCount) {
+                if (probes > 0 && slotPosition == firstSlot) {
+                    // hslots << 3 wrapped past 2^32 and brought the walk back to its start after
+                    // fewer than hslots probes: cdb would go round again (up to 4 billion probes),
+                    // seeing the same slots; every one has been seen once, so stop here
+                    return false;
+                }
                 long recordPosition = readUint(slotPosition + 4, "hash slot");
                 if (recordPosition == 0) {
                     return false;

@@ -101,6 +101,10 @@ public final class MappedInput implements Closeable {
      */
     public ByteBuffer slice(long position, int length) {
         check(position, length);
+        if (length == 0) {
+            // may be at the very end of a file that fills its last segment, where no segment starts
+            return segment(0).slice(0, 0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
         int offset = (int) (position & segmentMask);
         ByteBuffer segment = segment(position);
         if (offset + length <= segment.limit()) {
@@ -127,6 +131,10 @@ public final class MappedInput implements Closeable {
     /** Whether the file holds exactly {@code bytes[offset, offset + length)} at {@code position}. */
     public boolean regionEquals(long position, byte[] bytes, int offset, int length) {
         check(position, length);
+        if (length == 0) {
+            segment(0); // throws once closed, like any other read
+            return true;
+        }
         int inSegment = (int) (position & segmentMask);
         ByteBuffer segment = segment(position);
         if (inSegment + length <= segment.limit()) {
