@@ -173,6 +173,8 @@ class MappedInputTest {
         assertThrows(IllegalStateException.class, () -> in.readBytes(0, buf, 0, 8));
         assertThrows(IllegalStateException.class, () -> in.slice(20, 4));
         assertThrows(IllegalStateException.class, () -> in.regionEquals(0, buf, 0, 8));
+        assertThrows(IllegalStateException.class, () -> in.slice(64, 0));
+        assertThrows(IllegalStateException.class, () -> in.regionEquals(64, buf, 0, 0));
         // the length is still known, and bounds are still checked first
         assertEquals(64, in.length());
         assertThrows(IndexOutOfBoundsException.class, () -> in.readInt(64));
