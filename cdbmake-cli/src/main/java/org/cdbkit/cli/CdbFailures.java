@@ -1,22 +1,27 @@
 package org.cdbkit.cli;
 
+import java.io.IOException;
+
 import org.cdbkit.cdb.CdbFormatException;
 
-/** The originals' words for a damaged database and for failed reads. */
+/** The originals' words for a damaged database and for failed reads of standard input. */
 public final class CdbFailures {
     private CdbFailures() {
     }
 
     /**
-     * A damaged database: "truncated file" when read in sequence ran short (or, in cdbstats, a
-     * record could not be found again), "protocol error" for a read outside the mapped file.
+     * A failure reading a database: "truncated file" when, read in sequence, it ran short (or,
+     * in cdbstats, a record could not be found again); "protocol error" for a read outside the
+     * mapped file; otherwise the system's error.
      */
-    public static ToolFailure of(CdbFormatException e) {
-        String text = e.kind() == CdbFormatException.Kind.OUT_OF_RANGE ? "protocol error" : "truncated file";
+    public static ToolFailure reading(IOException e) {
+        String text;
+        if (e instanceof CdbFormatException) {
+            text = ((CdbFormatException) e).kind() == CdbFormatException.Kind.OUT_OF_RANGE ? "protocol error"
+                    : "truncated file";
+        } else {
+            text = ErrorText.of(e instanceof ReadFailure ? ((ReadFailure) e).getCause() : e);
+        }
         return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: " + text, e);
-    }
-
-    public static ToolFailure of(ReadFailure e) {
-        return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: " + ErrorText.of(e.getCause()), e);
     }
 }

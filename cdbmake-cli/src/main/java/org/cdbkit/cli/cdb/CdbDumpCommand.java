@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbSequentialReader;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
-import org.cdbkit.cli.ReadFailure;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -53,12 +49,8 @@ public final class CdbDumpCommand implements Callable<Integer> {
         DjbOutput out = new DjbOutput(io.out());
         try {
             dump(new CdbSequentialReader(out.flushingBefore(io.in())), out);
-        } catch (CdbFormatException e) {
-            throw CdbFailures.of(e);
-        } catch (ReadFailure e) {
-            throw CdbFailures.of(e);
         } catch (IOException e) {
-            throw CdbFailures.of(new ReadFailure(e));
+            throw CdbFailures.reading(e);
         }
         out.flush();
         return 0;

@@ -7,15 +7,11 @@ import java.util.concurrent.Callable;
 import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.MappedInput;
-import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
-import org.cdbkit.cli.ReadFailure;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -70,12 +66,8 @@ public final class CdbGetCommand implements Callable<Integer> {
                 skip--; // unsigned: a skip past 2^63 counts down the same way
             }
             copy(input, finder.valuePosition(), finder.valueLength(), out);
-        } catch (CdbFormatException e) {
-            throw CdbFailures.of(e);
-        } catch (ReadFailure e) {
-            throw CdbFailures.of(e);
         } catch (IOException e) {
-            throw CdbFailures.of(new ReadFailure(e));
+            throw CdbFailures.reading(e);
         }
         out.flush();
         return 0;

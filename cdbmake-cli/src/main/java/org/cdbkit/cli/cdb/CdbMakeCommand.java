@@ -5,10 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.cli.Program;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.ServicesFormat;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

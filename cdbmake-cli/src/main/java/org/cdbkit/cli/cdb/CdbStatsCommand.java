@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.CdbStats;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
-import org.cdbkit.cli.ReadFailure;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -48,12 +44,8 @@ public final class CdbStatsCommand implements Callable<Integer> {
         CdbStats stats;
         try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
             stats = CdbStats.of(io.in(), index);
-        } catch (CdbFormatException e) {
-            throw CdbFailures.of(e);
-        } catch (ReadFailure e) {
-            throw CdbFailures.of(e);
         } catch (IOException e) {
-            throw CdbFailures.of(new ReadFailure(e));
+            throw CdbFailures.reading(e);
         }
         DjbOutput out = new DjbOutput(io.out());
         out.put(format(stats));

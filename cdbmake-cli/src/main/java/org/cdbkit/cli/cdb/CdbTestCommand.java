@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.CdbVerifier;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
-import org.cdbkit.cli.ReadFailure;
-import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
-import org.cdbkit.cli.ToolRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -47,12 +43,8 @@ public final class CdbTestCommand implements Callable<Integer> {
         CdbVerifier result;
         try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
             result = CdbVerifier.of(io.in(), index);
-        } catch (CdbFormatException e) {
-            throw CdbFailures.of(e);
-        } catch (ReadFailure e) {
-            throw CdbFailures.of(e);
         } catch (IOException e) {
-            throw CdbFailures.of(new ReadFailure(e));
+            throw CdbFailures.reading(e);
         }
         DjbOutput out = new DjbOutput(io.out());
         out.put(format(result));
