@@ -96,6 +96,37 @@ public final class CdbSequentialReader {
         }
     }
 
+    /** Receives each record's key as cdbstats and cdbtest read them. */
+    public interface KeyVisitor {
+        /** A key of at most the limit: where the record's data starts and how long it is. */
+        void key(byte[] key, long dataPosition, long dataLength) throws IOException;
+
+        /** A key over the limit, which is skipped unread. */
+        void longKey(long keyLength) throws IOException;
+    }
+
+    /**
+     * Reads the whole database (header included), handing every key of at most
+     * {@code maxKeyLength} bytes to {@code visitor}; longer keys and all data are skipped.
+     */
+    public void forEachKey(int maxKeyLength, KeyVisitor visitor) throws IOException {
+        readHeader();
+        while (hasNextRecord()) {
+            readRecordHeader();
+            long length = keyLength;
+            long dataLength = valueLength;
+            if (length > maxKeyLength) {
+                skip(length);
+                visitor.longKey(length);
+            } else {
+                byte[] key = new byte[(int) length];
+                readFully(key, 0, key.length);
+                visitor.key(key, position, dataLength);
+            }
+            skip(dataLength);
+        }
+    }
+
     private long readNumber() throws IOException {
         readFully(number, 0, 4);
         return (number[0] & 0xff) | (number[1] & 0xff) << 8 | (number[2] & 0xff) << 16

@@ -38,21 +38,13 @@ public final class CdbStats {
      */
     public static CdbStats of(InputStream records, CdbReader index) throws IOException {
         CdbStats stats = new CdbStats();
-        CdbSequentialReader scan = new CdbSequentialReader(records);
-        byte[] key = new byte[MAX_KEY];
-        scan.readHeader();
-        while (scan.hasNextRecord()) {
-            scan.readRecordHeader();
-            long recordPosition = scan.position() - CdbFormat.RECORD_HEADER_SIZE;
-            long keyLength = scan.keyLength();
-            if (keyLength > MAX_KEY) {
-                scan.skip(keyLength);
-            } else {
-                scan.readFully(key, 0, (int) keyLength);
-                long dataPosition = scan.position();
-                CdbReader.Finder finder = index.find(java.util.Arrays.copyOf(key, (int) keyLength));
+        new CdbSequentialReader(records).forEachKey(MAX_KEY, new CdbSequentialReader.KeyVisitor() {
+            @Override
+            public void key(byte[] key, long dataPosition, long dataLength) throws IOException {
+                CdbReader.Finder finder = index.find(key);
                 do {
                     if (!finder.next()) {
+                        long recordPosition = dataPosition - key.length - CdbFormat.RECORD_HEADER_SIZE;
                         throw new CdbFormatException(Kind.NOT_INDEXED, "record at " + recordPosition
                                 + ": its key does not lead to it through the hash tables");
                     }
@@ -60,8 +52,12 @@ public final class CdbStats {
                 stats.records++;
                 stats.distances[(int) Math.min(finder.probes() - 1, BUCKETS - 1)]++;
             }
-            scan.skip(scan.valueLength());
-        }
+
+            @Override
+            public void longKey(long keyLength) {
+                // not counted, as in cdbstats
+            }
+        });
         return stats;
     }
 

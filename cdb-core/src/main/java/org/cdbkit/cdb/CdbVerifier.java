@@ -30,30 +30,26 @@ public final class CdbVerifier {
     /** Verifies a database read in sequence from {@code records} against {@code index}. */
     public static CdbVerifier of(InputStream records, CdbReader index) throws IOException {
         CdbVerifier result = new CdbVerifier();
-        CdbSequentialReader scan = new CdbSequentialReader(records);
-        byte[] key = new byte[CdbStats.MAX_KEY];
-        scan.readHeader();
-        while (scan.hasNextRecord()) {
-            scan.readRecordHeader();
-            long keyLength = scan.keyLength();
-            if (keyLength > CdbStats.MAX_KEY) {
-                result.untested++;
-                scan.skip(keyLength);
-            } else {
-                scan.readFully(key, 0, (int) keyLength);
-                CdbReader.Finder finder = index.find(java.util.Arrays.copyOf(key, (int) keyLength));
+        new CdbSequentialReader(records).forEachKey(CdbStats.MAX_KEY, new CdbSequentialReader.KeyVisitor() {
+            @Override
+            public void key(byte[] key, long dataPosition, long dataLength) throws IOException {
+                CdbReader.Finder finder = index.find(key);
                 if (!finder.next()) {
                     result.notFound++;
-                } else if (finder.valuePosition() != scan.position()) {
+                } else if (finder.valuePosition() != dataPosition) {
                     result.differentRecord++;
-                } else if (finder.valueLength() != scan.valueLength()) {
+                } else if (finder.valueLength() != dataLength) {
                     result.badLength++;
                 } else {
                     result.found++;
                 }
             }
-            scan.skip(scan.valueLength());
-        }
+
+            @Override
+            public void longKey(long keyLength) {
+                result.untested++;
+            }
+        });
         return result;
     }
 
