@@ -59,4 +59,9 @@ public final class StandardStreams implements ToolIo {
     public PrintStream err() {
         return err;
     }
+
+    @Override
+    public String env(String name) {
+        return RawEnvironment.get(name);
+    }
 }

@@ -25,4 +25,7 @@ public interface ToolIo {
     OutputStream out();
 
     PrintStream err();
+
+    /** An environment variable as bytes (one char per byte), or null when unset. */
+    String env(String name);
 }

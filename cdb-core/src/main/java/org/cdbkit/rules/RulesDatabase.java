@@ -1,0 +1,96 @@
+package org.cdbkit.rules;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.cdbkit.cdb.CdbReader;
+
+/**
+ * A rules cdb a long-running server keeps open and asks at every connection, as tcpserver
+ * {@code -x} does. Thread-safe. A new file renamed over the old one (as tcprules does) is
+ * picked up without a restart: the file's identity is checked at most once per
+ * {@code recheck} interval (zero: at every lookup, as tcpserver reopens it per connection), and
+ * a changed file is mapped anew. The old mapping is left to the garbage collector rather than
+ * unmapped, so a lookup in progress on another thread is never cut off.
+ *
+ * <p>A missing rules file denies every connection, as tcpserver does, unless
+ * {@code allowWhenMissing} (tcpserver {@code -X}).
+ */
+public final class RulesDatabase implements Closeable {
+    private final Path file;
+    private final long recheckNanos;
+    private final boolean allowWhenMissing;
+    private volatile Snapshot current;
+    private volatile long nextCheck;
+
+    /** The mapped file and what identified it when it was opened. */
+    private static final class Snapshot {
+        final CdbReader reader;
+        final Object identity;
+
+        Snapshot(CdbReader reader, Object identity) {
+            this.reader = reader;
+            this.identity = identity;
+        }
+    }
+
+    private RulesDatabase(Path file, Duration recheck, boolean allowWhenMissing) {
+        this.file = Objects.requireNonNull(file);
+        this.recheckNanos = recheck.toNanos();
+        this.allowWhenMissing = allowWhenMissing;
+    }
+
+    /** Opens {@code file}, rechecking it at most once a second. */
+    public static RulesDatabase open(Path file) throws IOException {
+        return open(file, Duration.ofSeconds(1), false);
+    }
+
+    public static RulesDatabase open(Path file, Duration recheck, boolean allowWhenMissing) throws IOException {
+        RulesDatabase db = new RulesDatabase(file, recheck, allowWhenMissing);
+        db.reload();
+        return db;
+    }
+
+    /**
+     * The decision for a connection from {@code ip} (tcpserver's text of it, see
+     * {@link RemoteAddress}); {@code host} and {@code info} may be null.
+     */
+    public Decision decide(String ip, String host, String info) throws IOException {
+        if (System.nanoTime() - nextCheck >= 0) {
+            reload();
+        }
+        Snapshot s = current;
+        if (s == null) {
+            return allowWhenMissing ? Decision.DEFAULT : new Decision(null, false, java.util.List.of());
+        }
+        return RulesLookup.decide(s.reader, ip, host, info);
+    }
+
+    /** Checks the file now and maps it anew if it was replaced. */
+    public synchronized void reload() throws IOException {
+        nextCheck = System.nanoTime() + recheckNanos;
+        Object identity;
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            identity = java.util.List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
+        } catch (NoSuchFileException e) {
+            current = null;
+            return;
+        }
+        Snapshot s = current;
+        if (s == null || !s.identity.equals(identity)) {
+            current = new Snapshot(CdbReader.open(file), identity);
+        }
+    }
+
+    @Override
+    public void close() {
+        current = null;
+    }
+}

@@ -1,0 +1,27 @@
+package org.cdbkit.cli.rules;
+
+import org.cdbkit.cli.StandardStreams;
+import org.cdbkit.cli.ToolIo;
+import org.cdbkit.cli.ToolRunner;
+
+/** The rules tools by name: each tool's main, and tests, run them through here. */
+public final class RulesTools {
+    private RulesTools() {
+    }
+
+    public static int run(ToolIo io, String name, String... args) {
+        switch (name) {
+            case "tcprules":
+                return ToolRunner.execute(io, name, new TcpRulesCommand(io), TcpRulesCommand.USAGE, true, args);
+            case "tcprulescheck":
+                return ToolRunner.execute(io, name, new TcpRulesCheckCommand(io), TcpRulesCheckCommand.USAGE, true,
+                        args);
+            default:
+                throw new IllegalArgumentException("no such tool: " + name);
+        }
+    }
+
+    static void main(String name, String[] args) {
+        System.exit(run(StandardStreams.system(), name, args));
+    }
+}
