@@ -1,0 +1,177 @@
+package org.cdbkit.cli.rules;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbRecord;
+import org.cdbkit.cdb.CdbmakeTextWriter;
+import org.cdbkit.testing.Fixtures;
+import org.cdbkit.testing.Hex;
+import org.cdbkit.testing.Oracle;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tcprules and tcprulescheck against the outputs of ucspi-tcp 0.88's (both builds) committed
+ * in fixtures/rules. Where the builds differ, ours follows the IPv6 build wherever that one
+ * terminates, the IPv4 build elsewhere.
+ */
+class GoldenFixturesTest {
+    private static final Path DIR = Fixtures.dir("rules");
+
+    @TempDir
+    Path temp;
+
+    private static List<String> names(Path dir, String suffix) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix) && !n.endsWith(".v6" + suffix))
+                    .sorted().forEach(n -> names.add(n.substring(0, n.length() - suffix.length())));
+        }
+        return names;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tcprulesWritesTheSameBytes() throws IOException {
+        return names(DIR, ".rules").stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path expected = Files.exists(DIR.resolve(name + ".cdb")) ? DIR.resolve(name + ".cdb")
+                    : DIR.resolve(name + ".v6.cdb");
+            Path cdb = temp.resolve(name + ".cdb");
+            Oracle.Result r = RulesInProcess.run(DIR.resolve(name + ".rules"), Map.of(), "tcprules", cdb.toString(),
+                    temp.resolve(name + ".tmp").toString());
+            assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), r);
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(cdb));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badRules() throws IOException {
+        Path bad = DIR.resolve("bad");
+        return names(bad, ".rules").stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path dir = Files.createDirectories(temp.resolve(name));
+            Path cdb = dir.resolve("r.cdb");
+            byte[] old = "old rules".getBytes(StandardCharsets.US_ASCII);
+            Files.write(cdb, old);
+            Oracle.Result r = RulesInProcess.run(bad.resolve(name + ".rules"), Map.of(), "tcprules", "r.cdb",
+                    dir.resolve("r.tmp").toString());
+            Path v6 = bad.resolve(name + ".v6.expect");
+            if (Files.exists(v6) && Files.readString(v6, StandardCharsets.ISO_8859_1).equals("0\n")) {
+                // an IPv6 address (or a colon in the address) that only the IPv6 build accepts
+                assertEquals(0, r.exitCode, r.toString());
+                assertArrayEquals(Files.readAllBytes(bad.resolve(name + ".v6.dump")), dump(cdb));
+                return;
+            }
+            byte[] expect = Files.readAllBytes(bad.resolve(name + ".expect"));
+            int newline = indexOf(expect, (byte) '\n');
+            assertEquals(Integer.parseInt(new String(expect, 0, newline, StandardCharsets.US_ASCII)), r.exitCode);
+            String theirs = new String(expect, newline + 1, expect.length - newline - 1, StandardCharsets.ISO_8859_1);
+            String ours = r.stderrText().replace(dir + "/", "");
+            if (r.exitCode == 100) {
+                assertTrue(ours.startsWith(theirs), ours);
+                assertTrue(ours.substring(theirs.length()).matches("tcprules: \\(line \\d+ of the input\\)\n"), ours);
+            } else {
+                assertEquals(theirs, ours);
+            }
+            assertArrayEquals(old, Files.readAllBytes(cdb), "the old cdb is untouched");
+            assertFalse(Files.exists(dir.resolve("r.tmp")));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tcprulescheckPrintsTheSameBytes() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : names(DIR, ".conn")) {
+            Path v4db = Files.exists(DIR.resolve(name + ".cdb")) ? DIR.resolve(name + ".cdb") : DIR.resolve(name + ".v6.cdb");
+            Path v6db = Files.exists(DIR.resolve(name + ".v6.cdb")) ? DIR.resolve(name + ".v6.cdb") : DIR.resolve(name + ".cdb");
+            addChecks(tests, name, DIR.resolve(name + ".v6.check"), v6db, false);
+            addChecks(tests, name, DIR.resolve(name + ".check"), v4db, true);
+        }
+        return tests.stream();
+    }
+
+    private static void addChecks(List<DynamicTest> tests, String name, Path check, Path db, boolean ipv4Build)
+            throws IOException {
+        if (!Files.exists(check)) {
+            return;
+        }
+        for (String line : Files.readAllLines(check, StandardCharsets.ISO_8859_1)) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            Map<String, String> env = new HashMap<>();
+            put(env, "TCPREMOTEIP", f[0]);
+            put(env, "TCPREMOTEHOST", f[1]);
+            put(env, "TCPREMOTEINFO", f[2]);
+            String ip = env.getOrDefault("TCPREMOTEIP", "0.0.0.0");
+            if (ipv4Build && ip.indexOf(':') >= 0) {
+                continue; // the IPv4 build does not cut prefixes at colons; we follow the IPv6 build
+            }
+            tests.add(DynamicTest.dynamicTest(name + (ipv4Build ? " v4 " : " v6 ") + line.substring(0,
+                    Math.min(50, line.length())), () -> {
+                        Oracle.Result r = RulesInProcess.run(null, env, "tcprulescheck", db.toString());
+                        assertEquals(Integer.parseInt(f[3]), r.exitCode, r.toString());
+                        assertEquals(f[4], r.stdout.length == 0 ? "-" : Hex.encode(r.stdout), r.toString());
+                        assertEquals("", r.stderrText());
+                    }));
+        }
+    }
+
+    /** The .check encoding: "-" unset, "\"\"" empty, else bytes with \xHH escapes. */
+    private static void put(Map<String, String> env, String name, String field) {
+        if (field.equals("-")) {
+            return;
+        }
+        if (field.equals("\"\"")) {
+            env.put(name, "");
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < field.length(); i++) {
+            if (field.startsWith("\\x", i)) {
+                bytes.write(Integer.parseInt(field.substring(i + 2, i + 4), 16));
+                i += 3;
+            } else {
+                bytes.write(field.charAt(i));
+            }
+        }
+        env.put(name, bytes.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** cdbdump's text of a database. */
+    private static byte[] dump(Path cdb) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
+        try (CdbReader reader = CdbReader.open(cdb)) {
+            for (CdbRecord record : reader.records()) {
+                writer.write(record);
+            }
+        }
+        writer.finish();
+        return text.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
