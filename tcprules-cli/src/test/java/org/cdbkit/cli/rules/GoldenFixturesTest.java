@@ -67,7 +67,7 @@ class GoldenFixturesTest {
             Path cdb = dir.resolve("r.cdb");
             byte[] old = "old rules".getBytes(StandardCharsets.US_ASCII);
             Files.write(cdb, old);
-            Oracle.Result r = RulesInProcess.run(bad.resolve(name + ".rules"), Map.of(), "tcprules", "r.cdb",
+            Oracle.Result r = RulesInProcess.run(bad.resolve(name + ".rules"), Map.of(), "tcprules", cdb.toString(),
                     dir.resolve("r.tmp").toString());
             Path v6 = bad.resolve(name + ".v6.expect");
             if (Files.exists(v6) && Files.readString(v6, StandardCharsets.ISO_8859_1).equals("0\n")) {
