@@ -92,7 +92,16 @@ public final class CdbReader implements Closeable {
 
     /** A cursor over the records stored under {@code key}, in the order they were added. */
     public Finder find(byte[] key) {
-        return new Finder(key);
+        return new Finder(key, 0, key.length);
+    }
+
+    /**
+     * A cursor over the records stored under the key {@code key[offset, offset + length)}; the
+     * array is read, not copied, so it must not change while the cursor is in use.
+     */
+    public Finder find(byte[] key, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, key.length);
+        return new Finder(key, offset, length);
     }
 
     /** Where the records end and the hash tables begin: the position of table 0. */
@@ -149,6 +158,16 @@ public final class CdbReader implements Closeable {
         return input.readUnsignedInt(position);
     }
 
+    /** Table {@code table}'s position (field 0) or slot count (field 4). */
+    private long readHeaderEntry(int table, int field) throws CdbFormatException {
+        long position = (table << 3) + field;
+        if (position + 4 > input.length()) {
+            throw new CdbFormatException("header entry of hash table " + table + " at " + position
+                    + " lies past the end of the file (" + input.length() + " bytes)");
+        }
+        return input.readUnsignedInt(position);
+    }
+
     /** Receives records in file order. */
     @FunctionalInterface
     public interface RecordVisitor {
@@ -193,6 +212,8 @@ public final class CdbReader implements Closeable {
      */
     public final class Finder {
         private final byte[] key;
+        private final int keyOffset;
+        private final int keyLength;
         private boolean started;
         private long tablePosition;
         private long slotCount;
@@ -205,22 +226,23 @@ public final class CdbReader implements Closeable {
         private long valuePosition;
         private long valueLength;
 
-        Finder(byte[] key) {
+        Finder(byte[] key, int keyOffset, int keyLength) {
             this.key = key;
+            this.keyOffset = keyOffset;
+            this.keyLength = keyLength;
         }
 
         /** Moves to the next record with the key; false when there is none. */
         public boolean next() throws CdbFormatException {
             if (!started) {
                 started = true;
-                int h = CdbHash.hash(key);
+                int h = CdbHash.hash(key, keyOffset, keyLength);
                 hash = h & UINT32;
-                int headerEntry = (h & 0xff) << 3;
-                slotCount = readUint(headerEntry + 4, "header entry of hash table " + (h & 0xff));
+                slotCount = readHeaderEntry(h & 0xff, 4);
                 if (slotCount == 0) {
                     return false;
                 }
-                tablePosition = readUint(headerEntry, "header entry of hash table " + (h & 0xff));
+                tablePosition = readHeaderEntry(h & 0xff, 0);
                 slotPosition = (tablePosition + ((hash >>> 8) % slotCount) * CdbFormat.SLOT_SIZE) & UINT32;
                 firstSlot = slotPosition;
             }
@@ -251,24 +273,24 @@ public final class CdbReader implements Closeable {
         }
 
         private boolean matches(long recordPosition) throws CdbFormatException {
-            long keyLength = readUint(recordPosition, "record header");
+            long storedKeyLength = readUint(recordPosition, "record header");
             long dataLength = readUint(recordPosition + 4, "record header");
-            if (keyLength != key.length) {
+            if (storedKeyLength != keyLength) {
                 return false;
             }
             long keyStart = (recordPosition + CdbFormat.RECORD_HEADER_SIZE) & UINT32;
-            for (int offset = 0; offset < key.length; offset += KEY_PIECE) {
-                int n = Math.min(KEY_PIECE, key.length - offset);
+            for (int offset = 0; offset < keyLength; offset += KEY_PIECE) {
+                int n = Math.min(KEY_PIECE, keyLength - offset);
                 long at = keyStart + offset;
                 if (at + n > input.length()) {
-                    throw new CdbFormatException("record at " + recordPosition + ": key of " + keyLength
+                    throw new CdbFormatException("record at " + recordPosition + ": key of " + storedKeyLength
                             + " bytes runs past the end of the file (" + input.length() + " bytes)");
                 }
-                if (!input.regionEquals(at, key, offset, n)) {
+                if (!input.regionEquals(at, key, keyOffset + offset, n)) {
                     return false;
                 }
             }
-            valuePosition = (keyStart + keyLength) & UINT32;
+            valuePosition = (keyStart + storedKeyLength) & UINT32;
             valueLength = dataLength;
             return true;
         }

@@ -30,46 +30,101 @@ public final class RulesLookup {
     private RulesLookup() {
     }
 
+    /** A key being built, per thread, so that a lookup that finds nothing allocates nothing. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
+
+    /** Tries one key, {@code key[0, length)}: a decision ends the search, null goes on. */
+    @FunctionalInterface
+    private interface Step {
+        Decision tryKey(byte[] key, int length) throws CdbFormatException;
+    }
+
     /** The decision for a connection; {@code host} and {@code info} may be null (unset). */
     public static Decision decide(CdbReader rules, String ip, String host, String info) throws CdbFormatException {
-        for (String key : candidates(ip, host, info)) {
-            CdbReader.Finder finder = rules.find(key.getBytes(StandardCharsets.ISO_8859_1));
-            if (finder.next()) {
-                byte[] data = finder.valueBytes();
-                return RuleData.decode(key, data, 0, data.length);
-            }
-        }
-        return Decision.DEFAULT;
+        Decision d = walk(ip, host, info, (key, length) -> ruleFor(rules, key, length));
+        return d != null ? d : Decision.DEFAULT;
     }
 
     /** Every key tcpserver tries, in order, duplicates included. */
     public static List<String> candidates(String ip, String host, String info) {
         List<String> keys = new ArrayList<>();
+        try {
+            walk(ip, host, info, (key, length) -> {
+                keys.add(new String(key, 0, length, StandardCharsets.ISO_8859_1));
+                return null;
+            });
+        } catch (CdbFormatException e) {
+            throw new AssertionError("collecting keys reads no file", e);
+        }
+        return keys;
+    }
+
+    /** Builds the keys in tcpserver's order and tries each until one gives a decision. */
+    private static Decision walk(String ip, String host, String info, Step step) throws CdbFormatException {
+        byte[][] scratch = SCRATCH.get();
+        int needed = ip.length() + 2 + Math.max(host == null ? 0 : host.length(), ip.length())
+                + (info == null ? 0 : info.length());
+        if (scratch[0].length < needed) {
+            scratch[0] = new byte[Math.max(needed, scratch[0].length * 2)];
+        }
+        byte[] key = scratch[0];
+        Decision d;
         if (info != null) {
-            keys.add(info + "@" + ip);
-            if (host != null) {
-                keys.add(info + "@=" + host);
+            if ((d = step.tryKey(key, put(key, put(key, put(key, 0, info), "@"), ip))) != null) {
+                return d;
+            }
+            if (host != null && (d = step.tryKey(key, put(key, put(key, put(key, 0, info), "@="), host))) != null) {
+                return d;
             }
         }
-        keys.add(ip);
-        if (host != null) {
-            keys.add("=" + host);
+        if ((d = step.tryKey(key, put(key, 0, ip))) != null) {
+            return d;
         }
+        if (host != null && (d = step.tryKey(key, put(key, put(key, 0, "="), host))) != null) {
+            return d;
+        }
+        put(key, 0, ip);
         for (int length = ip.length(); length > 0; length--) {
             char last = ip.charAt(length - 1);
-            if (last == '.' || last == ':') {
-                keys.add(ip.substring(0, length));
+            if ((last == '.' || last == ':') && (d = step.tryKey(key, length)) != null) {
+                return d;
             }
         }
         if (host != null) {
+            key[0] = '=';
             for (int i = 0; i < host.length(); i++) {
                 if (host.charAt(i) == '.') {
-                    keys.add("=" + host.substring(i));
+                    int n = 1;
+                    for (int j = i; j < host.length(); j++) {
+                        key[n++] = (byte) host.charAt(j);
+                    }
+                    if ((d = step.tryKey(key, n)) != null) {
+                        return d;
+                    }
                 }
             }
-            keys.add("=");
+            if ((d = step.tryKey(key, 1)) != null) {
+                return d;
+            }
         }
-        keys.add("");
-        return keys;
+        return step.tryKey(key, 0);
+    }
+
+    /** Writes {@code text} (one byte per char) at {@code at}; returns where it ends. */
+    private static int put(byte[] key, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            key[at++] = (byte) text.charAt(i);
+        }
+        return at;
+    }
+
+    /** The decision of the first rule stored under {@code key[0, length)}, or null. */
+    private static Decision ruleFor(CdbReader rules, byte[] key, int length) throws CdbFormatException {
+        CdbReader.Finder finder = rules.find(key, 0, length);
+        if (!finder.next()) {
+            return null;
+        }
+        byte[] data = finder.valueBytes();
+        return RuleData.decode(new String(key, 0, length, StandardCharsets.ISO_8859_1), data, 0, data.length);
     }
 }
