@@ -107,6 +107,21 @@ class LaunchersIT {
         assertArrayEquals(Files.readAllBytes(scripts.resolve("services.sv.cdb")), Files.readAllBytes(dir.resolve("s.cdb")));
     }
 
+    @Test
+    void cdbmakeAllKeepsAnEtcTcpFresh() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc-tcp"));
+        for (String name : new String[] {"Makefile", "ssh", "smtp", "pop3"}) {
+            Files.copy(Fixtures.dir("etc-tcp").resolve(name), etc.resolve(name));
+        }
+        Oracle.Result first = run(null, linked("cdbmake-all"), "-C", etc);
+        assertEquals(0, first.exitCode, first.toString());
+        assertArrayEquals(Files.readAllBytes(Fixtures.dir("etc-tcp-expected").resolve("ssh.cdb")),
+                Files.readAllBytes(etc.resolve("ssh.cdb")));
+        Oracle.Result second = Oracle.run(Oracle.command(BIN.resolve("cdbmake-all")), etc, null, null);
+        assertEquals(new Oracle.Result(0, "cdbmake-all: everything is up to date (2 targets)\n"
+                .getBytes(StandardCharsets.US_ASCII), new byte[0]), second);
+    }
+
     /** 5M records, about 300 MB of input, in a 256 MiB heap: memory is 8 bytes a record. */
     @Test
     void fiveMillionRecordsIn256MiB() throws Exception {

@@ -1,0 +1,116 @@
+package org.cdbkit.make;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each target was last built from, kept next to the targets in {@code .cdbmake-all.state}:
+ * per target, the SHA-256 of the source and of the cdb written. make trusts times alone; this
+ * catches a source whose content changed while its time went backwards (a restored backup,
+ * {@code rsync -t}, {@code git checkout}), and a cdb replaced by hand.
+ *
+ * <p>The file is a cache: lines it cannot read are ignored, and when it is missing or says
+ * nothing of a target, the target is checked by building it afresh and comparing bytes.
+ */
+public final class BuildState {
+    public static final String FILE_NAME = ".cdbmake-all.state";
+    private static final String HEADER =
+            "# cdbmake-all: target, source stamp, source SHA-256, cdb stamp, cdb SHA-256 (stamp: size/mtime/ctime/device:inode)";
+
+    private final Path file;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Whether anything changed since loading: a run that changes nothing leaves the file alone. */
+    private volatile boolean changed;
+
+    /**
+     * What a target was built from and what it came to. The stamps (size, modification time,
+     * file identity) let an unchanged file skip being hashed again.
+     */
+    public static final class Entry {
+        final String sourceStamp;
+        final String sourceDigest;
+        final String targetStamp;
+        final String targetDigest;
+
+        public Entry(String sourceStamp, String sourceDigest, String targetStamp, String targetDigest) {
+            this.sourceStamp = sourceStamp;
+            this.sourceDigest = sourceDigest;
+            this.targetStamp = targetStamp;
+            this.targetDigest = targetDigest;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Entry)) {
+                return false;
+            }
+            Entry e = (Entry) o;
+            return sourceStamp.equals(e.sourceStamp) && sourceDigest.equals(e.sourceDigest)
+                    && targetStamp.equals(e.targetStamp) && targetDigest.equals(e.targetDigest);
+        }
+
+        @Override
+        public int hashCode() {
+            return targetDigest.hashCode();
+        }
+    }
+
+    private BuildState(Path file) {
+        this.file = file;
+    }
+
+    public static BuildState load(Path folder) {
+        BuildState state = new BuildState(folder.resolve(FILE_NAME));
+        try {
+            for (String line : Files.readAllLines(state.file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (!line.startsWith("#") && f.length == 5 && f[2].length() == 64 && f[4].length() == 64) {
+                    state.entries.put(f[0], new Entry(f[1], f[2], f[3], f[4]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // missing or unreadable: every target is checked the slow way once
+        }
+        return state;
+    }
+
+    public Entry get(String target) {
+        return entries.get(target);
+    }
+
+    public void put(String target, Entry entry) {
+        if (!entry.equals(entries.put(target, entry))) {
+            changed = true;
+        }
+    }
+
+    /** Writes the file anew, atomically, if anything changed. */
+    public synchronized void save() throws IOException {
+        if (!changed) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
+            Entry v = e.getValue();
+            text.append(e.getKey()).append('\t').append(v.sourceStamp).append('\t').append(v.sourceDigest)
+                    .append('\t').append(v.targetStamp).append('\t').append(v.targetDigest).append('\n');
+        }
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | NoSuchFileException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        changed = false;
+    }
+}
