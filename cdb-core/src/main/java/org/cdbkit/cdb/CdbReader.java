@@ -104,6 +104,67 @@ public final class CdbReader implements Closeable {
         return new Finder(key, offset, length);
     }
 
+    /**
+     * A finder to reuse for lookup after lookup on one thread ({@link Finder#start}), so that
+     * looking up allocates nothing.
+     */
+    public Finder finder() {
+        return new Finder(EMPTY, 0, 0);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /**
+     * Looks up {@code count} keys at once: for each, the position and length of the value of its
+     * first record, or -1 and 0 when it is absent. Lookups miss the CPU caches twice each (the
+     * hash slot, then the record); here the slots of all the keys are read first, then all their
+     * records, so that the misses overlap instead of following one another, and then each key is
+     * found as {@link #find} finds it, in cache. Worth it from a few keys up; 8 to 16 is plenty.
+     */
+    public void getBatch(byte[][] keys, int offset, int count, long[] positions, long[] lengths, Finder finder)
+            throws CdbFormatException {
+        long[] at = count <= BATCH_SCRATCH ? BATCH.get() : new long[count];
+        long length = input.length();
+        // stage 1, in the CPU: where each key's first slot is (the header is in cache)
+        for (int i = 0; i < count; i++) {
+            int h = CdbHash.hash(keys[offset + i]);
+            long entry = length >= CdbFormat.HEADER_SIZE ? input.readLong((h & 0xff) << 3) : 0;
+            long slotCount = entry >>> 32;
+            at[i] = slotCount == 0 ? -1 : (entry & UINT32) + (((h & UINT32) >>> 8) % slotCount) * CdbFormat.SLOT_SIZE;
+        }
+        // stage 2, to memory: every slot, in a loop short enough that the loads overlap
+        for (int i = 0; i < count; i++) {
+            long slot = at[i];
+            at[i] = slot >= 0 && slot + CdbFormat.SLOT_SIZE <= length ? input.readUnsignedInt(slot + 4) : 0;
+        }
+        // stage 3, to memory: every record those slots point to
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            long record = at[i];
+            if (record != 0 && record + CdbFormat.RECORD_HEADER_SIZE <= length) {
+                touched += input.readInt(record);
+            }
+        }
+        touchedSink = touched;
+        // stage 3: the lookups proper, now from cache, with every check of find
+        for (int i = 0; i < count; i++) {
+            if (finder.start(keys[offset + i]).next()) {
+                positions[i] = finder.valuePosition();
+                lengths[i] = finder.valueLength();
+            } else {
+                positions[i] = -1;
+                lengths[i] = 0;
+            }
+        }
+    }
+
+    /** Where the touches of getBatch go, so that the JIT cannot drop them as unused. */
+    @SuppressWarnings("unused")
+    private long touchedSink;
+
+    private static final int BATCH_SCRATCH = 64;
+    private static final ThreadLocal<long[]> BATCH = ThreadLocal.withInitial(() -> new long[BATCH_SCRATCH]);
+
     /** Where the records end and the hash tables begin: the position of table 0. */
     public long recordsEnd() throws CdbFormatException {
         long end = readUint(0, "header");
@@ -158,14 +219,23 @@ public final class CdbReader implements Closeable {
         return input.readUnsignedInt(position);
     }
 
-    /** Table {@code table}'s position (field 0) or slot count (field 4). */
-    private long readHeaderEntry(int table, int field) throws CdbFormatException {
-        long position = (table << 3) + field;
-        if (position + 4 > input.length()) {
+    /** Table {@code table}'s header entry: its position in the low 32 bits, its slot count in the high. */
+    private long readHeaderEntry(int table) throws CdbFormatException {
+        long position = table << 3;
+        if (position + 8 > input.length()) {
             throw new CdbFormatException("header entry of hash table " + table + " at " + position
                     + " lies past the end of the file (" + input.length() + " bytes)");
         }
-        return input.readUnsignedInt(position);
+        return input.readLong(position);
+    }
+
+    /** Two 32-bit fields at once (a slot, a record's lengths), checked to lie in the file. */
+    private long readLong(long position, String what) throws CdbFormatException {
+        if (position + 8 > input.length()) {
+            throw new CdbFormatException(what + " at " + position + " lies past the end of the file ("
+                    + input.length() + " bytes)");
+        }
+        return input.readLong(position);
     }
 
     /** Receives records in file order. */
@@ -211,9 +281,9 @@ public final class CdbReader implements Closeable {
      * next record with the key. Not thread-safe; make one per lookup.
      */
     public final class Finder {
-        private final byte[] key;
-        private final int keyOffset;
-        private final int keyLength;
+        private byte[] key;
+        private int keyOffset;
+        private int keyLength;
         private boolean started;
         private long tablePosition;
         private long slotCount;
@@ -232,17 +302,36 @@ public final class CdbReader implements Closeable {
             this.keyLength = keyLength;
         }
 
+        /**
+         * Starts a new lookup of {@code key[offset, offset + length)} with this finder; the array
+         * is read, not copied. Returns this finder, on which {@link #next()} finds the records.
+         */
+        public Finder start(byte[] key, int offset, int length) {
+            java.util.Objects.checkFromIndexSize(offset, length, key.length);
+            this.key = key;
+            this.keyOffset = offset;
+            this.keyLength = length;
+            started = false;
+            probes = 0;
+            return this;
+        }
+
+        public Finder start(byte[] key) {
+            return start(key, 0, key.length);
+        }
+
         /** Moves to the next record with the key; false when there is none. */
         public boolean next() throws CdbFormatException {
             if (!started) {
                 started = true;
                 int h = CdbHash.hash(key, keyOffset, keyLength);
                 hash = h & UINT32;
-                slotCount = readHeaderEntry(h & 0xff, 4);
+                long entry = readHeaderEntry(h & 0xff);
+                slotCount = entry >>> 32;
                 if (slotCount == 0) {
                     return false;
                 }
-                tablePosition = readHeaderEntry(h & 0xff, 0);
+                tablePosition = entry & UINT32;
                 slotPosition = (tablePosition + ((hash >>> 8) % slotCount) * CdbFormat.SLOT_SIZE) & UINT32;
                 firstSlot = slotPosition;
             }
@@ -255,11 +344,12 @@ public final class CdbReader implements Closeable {
                     // seeing the same slots; every one has been seen once, so stop here
                     return false;
                 }
-                long recordPosition = readUint(slotPosition + 4, "hash slot");
+                long slot = readLong(slotPosition, "hash slot");
+                long recordPosition = slot >>> 32;
                 if (recordPosition == 0) {
                     return false;
                 }
-                long slotHash = input.readUnsignedInt(slotPosition);
+                long slotHash = slot & UINT32;
                 probes++;
                 slotPosition = (slotPosition + CdbFormat.SLOT_SIZE) & UINT32;
                 if (slotPosition == tableEnd) {
@@ -273,8 +363,9 @@ public final class CdbReader implements Closeable {
         }
 
         private boolean matches(long recordPosition) throws CdbFormatException {
-            long storedKeyLength = readUint(recordPosition, "record header");
-            long dataLength = readUint(recordPosition + 4, "record header");
+            long lengths = readLong(recordPosition, "record header");
+            long storedKeyLength = lengths & UINT32;
+            long dataLength = lengths >>> 32;
             if (storedKeyLength != keyLength) {
                 return false;
             }

@@ -19,11 +19,18 @@ import java.nio.file.StandardOpenOption;
  */
 public final class MappedInput implements Closeable {
     private static final int DEFAULT_SEGMENT_SHIFT = 30;
+    /** Reads 8 bytes of a byte[] as one little-endian long, matching the segments' order. */
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int segmentShift;
     private final long segmentMask;
     private final long length;
-    private volatile ByteBuffer[] segments;
+    /**
+     * Null once closed. Not volatile: lookups read it on every access, and a thread that has not
+     * yet seen a close still reads a mapping that stays valid (it is never unmapped by hand).
+     */
+    private ByteBuffer[] segments;
 
     MappedInput(FileChannel channel, int segmentShift) throws IOException {
         this.segmentShift = segmentShift;
@@ -90,6 +97,20 @@ public final class MappedInput implements Closeable {
         return value;
     }
 
+    /**
+     * A little-endian 64-bit integer: two adjacent 32-bit fields of cdb (a header entry, a slot,
+     * a record's lengths) in one read, the first in the low half.
+     */
+    public long readLong(long position) {
+        check(position, 8);
+        int offset = (int) (position & segmentMask);
+        ByteBuffer segment = segment(position);
+        if (offset + 8 <= segment.limit()) {
+            return segment.getLong(offset);
+        }
+        return (readInt(position) & 0xFFFFFFFFL) | ((long) readInt(position + 4) << 32);
+    }
+
     /** A little-endian unsigned 32-bit integer, as cdb stores positions and lengths. */
     public long readUnsignedInt(long position) {
         return readInt(position) & 0xFFFFFFFFL;
@@ -138,6 +159,15 @@ public final class MappedInput implements Closeable {
         int inSegment = (int) (position & segmentMask);
         ByteBuffer segment = segment(position);
         if (inSegment + length <= segment.limit()) {
+            if (length >= 8) {
+                // 8 bytes at a time, the last 8 overlapping the ones before if need be
+                for (int i = 0; i < length - 8; i += 8) {
+                    if (segment.getLong(inSegment + i) != (long) LONG_LE.get(bytes, offset + i)) {
+                        return false;
+                    }
+                }
+                return segment.getLong(inSegment + length - 8) == (long) LONG_LE.get(bytes, offset + length - 8);
+            }
             for (int i = 0; i < length; i++) {
                 if (segment.get(inSegment + i) != bytes[offset + i]) {
                     return false;
