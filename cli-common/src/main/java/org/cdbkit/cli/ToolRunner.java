@@ -1,55 +1,32 @@
 package org.cdbkit.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
-
 /**
- * Runs a picocli command the way djb's tools behave: arguments are taken literally (no
- * {@code @file} expansion, keys may start with a dash), bad usage prints the original's usage
- * line and exits 100, and a failure prints {@code NAME: fatal: ...} and exits with its code.
+ * Runs one of the originals' tools: none of them parses options, so arguments reach the
+ * command as they are (keys may start with a dash; {@code --} and {@code --help} are
+ * arguments), with no option parser to start up. A failure prints {@code NAME: fatal: ...} (or
+ * the original's usage message) and exits with its code.
  */
 public final class ToolRunner {
     private ToolRunner() {
     }
 
-    /**
-     * @param usageLine printed as it is on bad usage, e.g. {@code usage: cdbget key [skip]}
-     * @param literalArguments true where any argument is data (a key), so even {@code --help}
-     *        and {@code --} are arguments, not options
-     */
-    public static int execute(ToolIo io, String program, Callable<Integer> command, String usageLine,
-            boolean literalArguments, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setExpandAtFiles(false);
-        cl.setCommandName(program);
-        if (literalArguments) {
-            cl.setUnmatchedOptionsArePositionalParams(true);
-            cl.setEndOfOptionsDelimiter("\0");
-        }
-        PrintStream err = io.err();
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(usageLine);
-            return ToolFailure.PERMANENT;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            ToolFailure failure = ex instanceof ToolFailure ? (ToolFailure) ex
-                    : ex instanceof IOException ? ToolFailure.fatal(ToolFailure.TEMPORARY, ErrorText.of((IOException) ex))
-                    : null;
-            if (failure == null) {
-                throw ex;
-            }
-            err.println(failure.line(program));
+    /** Runs {@code command}; returns its exit code. */
+    public static int execute(ToolIo io, String program, Callable<Integer> command) {
+        try {
+            return command.call();
+        } catch (ToolFailure failure) {
+            io.err().println(failure.line(program));
             return failure.exitCode();
-        });
-        return cl.execute(args);
-    }
-
-    /** Runs and exits the JVM with the tool's exit code. */
-    public static void main(String program, Callable<Integer> command, String usageLine, boolean literalArguments,
-            String... args) {
-        System.exit(execute(StandardStreams.system(), program, command, usageLine, literalArguments, args));
+        } catch (IOException e) {
+            io.err().println(program + ": fatal: " + ErrorText.of(e));
+            return ToolFailure.TEMPORARY;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

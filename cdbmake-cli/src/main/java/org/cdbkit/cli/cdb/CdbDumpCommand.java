@@ -11,27 +11,23 @@ import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code cdbdump < db}: prints every record in cdbmake's format, in file order. Reads in
  * sequence, so standard input may be a pipe. On a truncated file it prints exactly what
  * freecdb prints: everything up to the last whole 1024-byte piece before the end.
  */
-@Command(name = "cdbdump")
 public final class CdbDumpCommand implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbDumpCommand(ToolIo io) {
+    private final List<String> arguments;
+
+    public CdbDumpCommand(ToolIo io, List<String> arguments) {
         this.io = io;
+        this.arguments = arguments;
     }
 
     /** freecdb copies keys and data in pieces of this size. */
     private static final int PIECE = 1024;
-
-    @Parameters
-    List<String> arguments;
 
     static String usage() {
         return Program.usage("cdbdump", "");
@@ -43,7 +39,7 @@ public final class CdbDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (arguments != null && !arguments.isEmpty()) {
+        if (!arguments.isEmpty()) {
             throw ToolFailure.usage(usage());
         }
         DjbOutput out = new DjbOutput(io.out());

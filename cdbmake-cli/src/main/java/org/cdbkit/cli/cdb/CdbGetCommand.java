@@ -13,28 +13,24 @@ import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code cdbget key [skip] < db}: prints the data of the first record with the key (after
  * skipping {@code skip} of them), without a newline; exits 100 when there is none.
  */
-@Command(name = "cdbget")
 public final class CdbGetCommand implements Callable<Integer> {
     /** freecdb copies the data in pieces of this size, each checked against the file. */
     private static final int PIECE = 1024;
-
-    @Parameters
-    List<String> arguments;
 
     /** The arguments' bytes as argv holds them, for keys outside the locale's charset. */
     private final byte[][] argumentBytes;
 
     private final ToolIo io;
 
-    public CdbGetCommand(ToolIo io, byte[][] argumentBytes) {
+    private final List<String> arguments;
+
+    public CdbGetCommand(ToolIo io, List<String> arguments, byte[][] argumentBytes) {
         this.io = io;
+        this.arguments = arguments;
         this.argumentBytes = argumentBytes;
     }
 
@@ -48,7 +44,7 @@ public final class CdbGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (arguments == null || arguments.size() > 2 || arguments.get(0).isEmpty()) {
+        if (arguments.isEmpty() || arguments.size() > 2 || arguments.get(0).isEmpty()) {
             throw ToolFailure.usage(usage());
         }
         byte[] key = argumentBytes[0];

@@ -7,20 +7,16 @@ import java.util.concurrent.Callable;
 import org.cdbkit.cdb.Cdbmake12Format;
 import org.cdbkit.cli.ToolIo;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /** {@code cdbmake-12 cdb cdb.tmp}: builds a cdb from {@code key data} lines on standard input. */
-@Command(name = "cdbmake-12")
 public final class CdbMake12Command implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbMake12Command(ToolIo io) {
-        this.io = io;
-    }
+    private final List<String> arguments;
 
-    @Parameters(arity = "0..*")
-    List<String> arguments;
+    public CdbMake12Command(ToolIo io, List<String> arguments) {
+        this.io = io;
+        this.arguments = arguments;
+    }
 
     public static void main(String[] args) {
         CdbTools.main("cdbmake-12", args);

@@ -1,6 +1,7 @@
 package org.cdbkit.cli.cdb;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.CdbmakeTextReader;
@@ -8,20 +9,16 @@ import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /** {@code cdbmake cdb cdb.tmp}: builds a cdb from cdbmake text on standard input, atomically. */
-@Command(name = "cdbmake")
 public final class CdbMakeCommand implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbMakeCommand(ToolIo io) {
-        this.io = io;
-    }
+    private final List<String> arguments;
 
-    @Parameters(arity = "0..*")
-    java.util.List<String> arguments;
+    public CdbMakeCommand(ToolIo io, List<String> arguments) {
+        this.io = io;
+        this.arguments = arguments;
+    }
 
     public static void main(String[] args) {
         CdbTools.main("cdbmake", args);
@@ -32,8 +29,8 @@ public final class CdbMakeCommand implements Callable<Integer> {
     }
 
     /** cdbmake takes exactly two non-empty arguments. */
-    static Path[] targets(java.util.List<String> arguments) {
-        if (arguments == null || arguments.size() != 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
+    static Path[] targets(List<String> arguments) {
+        if (arguments.size() != 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
             throw ToolFailure.usage(usage());
         }
         return new Path[] {Path.of(arguments.get(0)), Path.of(arguments.get(1))};

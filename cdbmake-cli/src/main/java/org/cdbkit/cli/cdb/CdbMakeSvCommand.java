@@ -7,20 +7,16 @@ import java.util.concurrent.Callable;
 import org.cdbkit.cdb.ServicesFormat;
 import org.cdbkit.cli.ToolIo;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /** {@code cdbmake-sv cdb cdb.tmp}: builds a cdb of /etc/services (on standard input) for lookups by name and by port. */
-@Command(name = "cdbmake-sv")
 public final class CdbMakeSvCommand implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbMakeSvCommand(ToolIo io) {
-        this.io = io;
-    }
+    private final List<String> arguments;
 
-    @Parameters(arity = "0..*")
-    List<String> arguments;
+    public CdbMakeSvCommand(ToolIo io, List<String> arguments) {
+        this.io = io;
+        this.arguments = arguments;
+    }
 
     public static void main(String[] args) {
         CdbTools.main("cdbmake-sv", args);

@@ -13,20 +13,16 @@ import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /** {@code cdbstats < db}: how many records, and how far each sits from its key's first slot. */
-@Command(name = "cdbstats")
 public final class CdbStatsCommand implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbStatsCommand(ToolIo io) {
-        this.io = io;
-    }
+    private final List<String> arguments;
 
-    @Parameters
-    List<String> arguments;
+    public CdbStatsCommand(ToolIo io, List<String> arguments) {
+        this.io = io;
+        this.arguments = arguments;
+    }
 
     static String usage() {
         return Program.usage("cdbstats", "");
@@ -38,7 +34,7 @@ public final class CdbStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (arguments != null && !arguments.isEmpty()) {
+        if (!arguments.isEmpty()) {
             throw ToolFailure.usage(usage());
         }
         CdbStats stats;

@@ -12,23 +12,16 @@ import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code cdbtest < db}: cdb-0.75's check that every record is found through the hash tables.
  * Like the original it ignores its arguments and reports only through its five figures.
  */
-@Command(name = "cdbtest")
 public final class CdbTestCommand implements Callable<Integer> {
     private final ToolIo io;
 
     public CdbTestCommand(ToolIo io) {
         this.io = io;
     }
-
-    @Parameters
-    List<String> ignored;
 
     static String usage() {
         return Program.usage("cdbtest", "");

@@ -1,5 +1,7 @@
 package org.cdbkit.cli.cdb;
 
+import java.util.List;
+
 import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
@@ -17,20 +19,19 @@ public final class CdbTools {
     public static int run(ToolIo io, String name, byte[][] argumentBytes, String... args) {
         switch (name) {
             case "cdbmake":
-                return ToolRunner.execute(io, name, new CdbMakeCommand(io), CdbMakeCommand.usage(), true, args);
+                return ToolRunner.execute(io, name, new CdbMakeCommand(io, List.of(args)));
             case "cdbmake-12":
-                return ToolRunner.execute(io, "cdbmake", new CdbMake12Command(io), CdbMakeCommand.usage(), true, args);
+                return ToolRunner.execute(io, "cdbmake", new CdbMake12Command(io, List.of(args)));
             case "cdbmake-sv":
-                return ToolRunner.execute(io, "cdbmake", new CdbMakeSvCommand(io), CdbMakeCommand.usage(), true, args);
+                return ToolRunner.execute(io, "cdbmake", new CdbMakeSvCommand(io, List.of(args)));
             case "cdbdump":
-                return ToolRunner.execute(io, name, new CdbDumpCommand(io), CdbDumpCommand.usage(), true, args);
+                return ToolRunner.execute(io, name, new CdbDumpCommand(io, List.of(args)));
             case "cdbget":
-                return ToolRunner.execute(io, name, new CdbGetCommand(io, argumentBytes), CdbGetCommand.usage(), true,
-                        args);
+                return ToolRunner.execute(io, name, new CdbGetCommand(io, List.of(args), argumentBytes));
             case "cdbstats":
-                return ToolRunner.execute(io, name, new CdbStatsCommand(io), CdbStatsCommand.usage(), true, args);
+                return ToolRunner.execute(io, name, new CdbStatsCommand(io, List.of(args)));
             case "cdbtest":
-                return ToolRunner.execute(io, name, new CdbTestCommand(io), CdbTestCommand.usage(), true, args);
+                return ToolRunner.execute(io, name, new CdbTestCommand(io));
             default:
                 throw new IllegalArgumentException("no such tool: " + name);
         }

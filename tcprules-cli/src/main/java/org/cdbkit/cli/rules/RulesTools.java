@@ -1,5 +1,7 @@
 package org.cdbkit.cli.rules;
 
+import java.util.List;
+
 import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolRunner;
@@ -12,10 +14,9 @@ public final class RulesTools {
     public static int run(ToolIo io, String name, String... args) {
         switch (name) {
             case "tcprules":
-                return ToolRunner.execute(io, name, new TcpRulesCommand(io), TcpRulesCommand.USAGE, true, args);
+                return ToolRunner.execute(io, name, new TcpRulesCommand(io, List.of(args)));
             case "tcprulescheck":
-                return ToolRunner.execute(io, name, new TcpRulesCheckCommand(io), TcpRulesCheckCommand.USAGE, true,
-                        args);
+                return ToolRunner.execute(io, name, new TcpRulesCheckCommand(io, List.of(args)));
             default:
                 throw new IllegalArgumentException("no such tool: " + name);
         }

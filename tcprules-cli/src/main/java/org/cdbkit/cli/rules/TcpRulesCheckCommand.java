@@ -15,24 +15,20 @@ import org.cdbkit.cli.ToolIo;
 import org.cdbkit.rules.Decision;
 import org.cdbkit.rules.RulesLookup;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code tcprulescheck rules.cdb}: shows what tcpserver would do with a connection described by
  * TCPREMOTEIP (default 0.0.0.0), TCPREMOTEHOST and TCPREMOTEINFO.
  */
-@Command(name = "tcprulescheck")
 public final class TcpRulesCheckCommand implements Callable<Integer> {
     static final String USAGE = "tcprulescheck: usage: tcprulescheck rules.cdb";
 
     private final ToolIo io;
 
-    @Parameters
-    List<String> arguments;
+    private final List<String> arguments;
 
-    public TcpRulesCheckCommand(ToolIo io) {
+    public TcpRulesCheckCommand(ToolIo io, List<String> arguments) {
         this.io = io;
+        this.arguments = arguments;
     }
 
     public static void main(String[] args) {
@@ -41,7 +37,7 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (arguments == null || arguments.isEmpty()) {
+        if (arguments.isEmpty()) {
             throw ToolFailure.usage(USAGE);
         }
         String file = arguments.get(0);

@@ -13,25 +13,21 @@ import org.cdbkit.cli.ToolIo;
 import org.cdbkit.rules.RulesCompiler;
 import org.cdbkit.rules.RulesFormatException;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code tcprules rules.cdb rules.tmp < rules}: compiles rules into a cdb for tcpserver,
  * atomically. A bad line is reported as tcprules reports it, then by its line number; the old
  * cdb is left as it was and, unlike tcprules, the temporary file is removed.
  */
-@Command(name = "tcprules")
 public final class TcpRulesCommand implements Callable<Integer> {
     static final String USAGE = "tcprules: usage: tcprules rules.cdb rules.tmp";
 
     private final ToolIo io;
 
-    @Parameters
-    List<String> arguments;
+    private final List<String> arguments;
 
-    public TcpRulesCommand(ToolIo io) {
+    public TcpRulesCommand(ToolIo io, List<String> arguments) {
         this.io = io;
+        this.arguments = arguments;
     }
 
     public static void main(String[] args) {
@@ -41,7 +37,7 @@ public final class TcpRulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // like tcprules: two arguments at least, any further ones ignored
-        if (arguments == null || arguments.size() < 2) {
+        if (arguments.size() < 2) {
             throw ToolFailure.usage(USAGE);
         }
         Path cdb = Path.of(arguments.get(0));
