@@ -28,6 +28,7 @@ class SuperviseIT {
         Oracle.tool("/usr/bin/svscan");
         Oracle.tool("/usr/bin/svstat");
         Oracle.tool("/usr/bin/svc");
+        Oracle.tool("/usr/bin/svok");
         Oracle.tool("/usr/bin/multilog");
         int port = Loopback.freePort();
         Path service = Files.createDirectories(dir.resolve("service/guarded/log"));
@@ -55,13 +56,28 @@ class SuperviseIT {
             String log = awaitLog(service.resolve("log/main/current"), "deny");
             assertTrue(log.contains("tcpserver: deny"), log);
         } finally {
-            Oracle.run(Oracle.command("/usr/bin/svc", "-dx", scan.resolve("guarded"), scan.resolve("guarded/log")),
-                    dir, null, null);
+            // svscan first, so that it does not start the services again; then the services,
+            // waiting until both supervise processes are gone before the folder is removed
             svscan.destroy();
             if (!svscan.waitFor(5, TimeUnit.SECONDS)) {
                 svscan.destroyForcibly();
             }
+            Oracle.run(Oracle.command("/usr/bin/svc", "-dx", scan.resolve("guarded"), scan.resolve("guarded/log")),
+                    dir, null, null);
+            awaitStopped(scan.resolve("guarded"));
+            awaitStopped(scan.resolve("guarded/log"));
         }
+    }
+
+    /** svok exits 0 while supervise runs for the folder. */
+    private void awaitStopped(Path service) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (Oracle.run(Oracle.command("/usr/bin/svok", service), dir, null, null).exitCode != 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("supervise still runs for " + service);
     }
 
     private static void script(Path file, String text) throws Exception {
