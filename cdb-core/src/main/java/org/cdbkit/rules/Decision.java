@@ -14,11 +14,27 @@ public final class Decision {
     private final String key;
     private final boolean allow;
     private final List<String> settings;
+    /** Where the rule's value is in its cdb, for the cache of decisions; -1 if none. */
+    private final long position;
 
     public Decision(String key, boolean allow, List<String> settings) {
+        this(key, allow, settings, -1);
+    }
+
+    private Decision(String key, boolean allow, List<String> settings, long position) {
         this.key = key;
         this.allow = allow;
         this.settings = List.copyOf(settings);
+        this.position = position;
+    }
+
+    /** This decision as made by the rule whose value is at {@code position}. */
+    Decision at(long position) {
+        return new Decision(key, allow, settings, position);
+    }
+
+    long position() {
+        return position;
     }
 
     /** The key of the rule that matched, or null. */

@@ -19,10 +19,16 @@ import org.cdbkit.cdb.CdbReader;
  * a changed file is mapped anew. The old mapping is left to the garbage collector rather than
  * unmapped, so a lookup in progress on another thread is never cut off.
  *
+ * <p>Decisions are kept per rule once made, so that, after the first connections, deciding
+ * allocates nothing.
+ *
  * <p>A missing rules file denies every connection, as tcpserver does, unless
  * {@code allowWhenMissing} (tcpserver {@code -X}).
  */
 public final class RulesDatabase implements Closeable {
+    /** The decision when the rules file is missing: deny, as tcpserver without -X. */
+    private static final Decision MISSING = new Decision(null, false, java.util.List.of());
+
     private final Path file;
     private final long recheckNanos;
     private final boolean allowWhenMissing;
@@ -33,10 +39,12 @@ public final class RulesDatabase implements Closeable {
     private static final class Snapshot {
         final CdbReader reader;
         final Object identity;
+        final DecisionCache decisions;
 
         Snapshot(CdbReader reader, Object identity) {
             this.reader = reader;
             this.identity = identity;
+            this.decisions = new DecisionCache(reader);
         }
     }
 
@@ -67,9 +75,9 @@ public final class RulesDatabase implements Closeable {
         }
         Snapshot s = current;
         if (s == null) {
-            return allowWhenMissing ? Decision.DEFAULT : new Decision(null, false, java.util.List.of());
+            return allowWhenMissing ? Decision.DEFAULT : MISSING;
         }
-        return RulesLookup.decide(s.reader, ip, host, info);
+        return RulesLookup.decide(s.reader, s.decisions, ip, host, info);
     }
 
     /** Checks the file now and maps it anew if it was replaced. */

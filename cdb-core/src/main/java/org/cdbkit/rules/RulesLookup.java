@@ -30,26 +30,56 @@ public final class RulesLookup {
     private RulesLookup() {
     }
 
-    /** A key being built, per thread, so that a lookup that finds nothing allocates nothing. */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
+    /** Per thread: the key being built, and a finder for the database last asked. */
+    private static final class Scratch {
+        byte[] key = new byte[256];
+        CdbReader reader;
+        CdbReader.Finder finder;
+        DecisionCache cache;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Tries one key, {@code key[0, length)}: a decision ends the search, null goes on. */
     @FunctionalInterface
     private interface Step {
-        Decision tryKey(byte[] key, int length) throws CdbFormatException;
+        Decision tryKey(Scratch scratch, byte[] key, int length) throws CdbFormatException;
     }
+
+    /** Looks a key up in the scratch's database; a static lambda, so a lookup allocates no step. */
+    private static final Step LOOK_UP = RulesLookup::ruleFor;
 
     /** The decision for a connection; {@code host} and {@code info} may be null (unset). */
     public static Decision decide(CdbReader rules, String ip, String host, String info) throws CdbFormatException {
-        Decision d = walk(ip, host, info, (key, length) -> ruleFor(rules, key, length));
-        return d != null ? d : Decision.DEFAULT;
+        return decide(rules, null, ip, host, info);
+    }
+
+    /**
+     * As {@link #decide(CdbReader, String, String, String)}, taking decisions already made for
+     * the same rule from {@code cache}: once each rule that matches has been seen, deciding
+     * allocates nothing.
+     */
+    static Decision decide(CdbReader rules, DecisionCache cache, String ip, String host, String info)
+            throws CdbFormatException {
+        Scratch scratch = SCRATCH.get();
+        if (scratch.reader != rules) {
+            scratch.reader = rules;
+            scratch.finder = rules.finder();
+        }
+        scratch.cache = cache;
+        try {
+            Decision d = walk(scratch, ip, host, info, LOOK_UP);
+            return d != null ? d : Decision.DEFAULT;
+        } finally {
+            scratch.cache = null;
+        }
     }
 
     /** Every key tcpserver tries, in order, duplicates included. */
     public static List<String> candidates(String ip, String host, String info) {
         List<String> keys = new ArrayList<>();
         try {
-            walk(ip, host, info, (key, length) -> {
+            walk(new Scratch(), ip, host, info, (scratch, key, length) -> {
                 keys.add(new String(key, 0, length, StandardCharsets.ISO_8859_1));
                 return null;
             });
@@ -60,33 +90,34 @@ public final class RulesLookup {
     }
 
     /** Builds the keys in tcpserver's order and tries each until one gives a decision. */
-    private static Decision walk(String ip, String host, String info, Step step) throws CdbFormatException {
-        byte[][] scratch = SCRATCH.get();
+    private static Decision walk(Scratch scratch, String ip, String host, String info, Step step)
+            throws CdbFormatException {
         int needed = ip.length() + 2 + Math.max(host == null ? 0 : host.length(), ip.length())
                 + (info == null ? 0 : info.length());
-        if (scratch[0].length < needed) {
-            scratch[0] = new byte[Math.max(needed, scratch[0].length * 2)];
+        if (scratch.key.length < needed) {
+            scratch.key = new byte[Math.max(needed, scratch.key.length * 2)];
         }
-        byte[] key = scratch[0];
+        byte[] key = scratch.key;
         Decision d;
         if (info != null) {
-            if ((d = step.tryKey(key, put(key, put(key, put(key, 0, info), "@"), ip))) != null) {
+            if ((d = step.tryKey(scratch, key, put(key, put(key, put(key, 0, info), "@"), ip))) != null) {
                 return d;
             }
-            if (host != null && (d = step.tryKey(key, put(key, put(key, put(key, 0, info), "@="), host))) != null) {
+            if (host != null
+                    && (d = step.tryKey(scratch, key, put(key, put(key, put(key, 0, info), "@="), host))) != null) {
                 return d;
             }
         }
-        if ((d = step.tryKey(key, put(key, 0, ip))) != null) {
+        if ((d = step.tryKey(scratch, key, put(key, 0, ip))) != null) {
             return d;
         }
-        if (host != null && (d = step.tryKey(key, put(key, put(key, 0, "="), host))) != null) {
+        if (host != null && (d = step.tryKey(scratch, key, put(key, put(key, 0, "="), host))) != null) {
             return d;
         }
         put(key, 0, ip);
         for (int length = ip.length(); length > 0; length--) {
             char last = ip.charAt(length - 1);
-            if ((last == '.' || last == ':') && (d = step.tryKey(key, length)) != null) {
+            if ((last == '.' || last == ':') && (d = step.tryKey(scratch, key, length)) != null) {
                 return d;
             }
         }
@@ -98,16 +129,16 @@ public final class RulesLookup {
                     for (int j = i; j < host.length(); j++) {
                         key[n++] = (byte) host.charAt(j);
                     }
-                    if ((d = step.tryKey(key, n)) != null) {
+                    if ((d = step.tryKey(scratch, key, n)) != null) {
                         return d;
                     }
                 }
             }
-            if ((d = step.tryKey(key, 1)) != null) {
+            if ((d = step.tryKey(scratch, key, 1)) != null) {
                 return d;
             }
         }
-        return step.tryKey(key, 0);
+        return step.tryKey(scratch, key, 0);
     }
 
     /** Writes {@code text} (one byte per char) at {@code at}; returns where it ends. */
@@ -119,12 +150,22 @@ public final class RulesLookup {
     }
 
     /** The decision of the first rule stored under {@code key[0, length)}, or null. */
-    private static Decision ruleFor(CdbReader rules, byte[] key, int length) throws CdbFormatException {
-        CdbReader.Finder finder = rules.find(key, 0, length);
+    private static Decision ruleFor(Scratch scratch, byte[] key, int length) throws CdbFormatException {
+        CdbReader.Finder finder = scratch.finder.start(key, 0, length);
         if (!finder.next()) {
             return null;
         }
-        byte[] data = finder.valueBytes();
-        return RuleData.decode(new String(key, 0, length, StandardCharsets.ISO_8859_1), data, 0, data.length);
+        long position = finder.valuePosition();
+        DecisionCache cache = scratch.cache;
+        Decision d = cache != null ? cache.get(position) : null;
+        if (d == null) {
+            byte[] data = finder.valueBytes();
+            d = RuleData.decode(new String(key, 0, length, StandardCharsets.ISO_8859_1), data, 0, data.length)
+                    .at(position);
+            if (cache != null) {
+                cache.put(d);
+            }
+        }
+        return d;
     }
 }
