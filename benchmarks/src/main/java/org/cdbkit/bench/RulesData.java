@@ -6,7 +6,7 @@ import java.util.Random;
  * Rules files for the benchmarks: a mix of exact IPs with a variable, IP prefixes, host names,
  * info@ip, ranges and comments, ending with a default, as large /etc/tcp files are.
  */
-final class RulesData {
+public final class RulesData {
     private RulesData() {
     }
 
@@ -36,6 +36,12 @@ final class RulesData {
             }
         }
         return text.append(":deny\n").toString();
+    }
+
+    /** Writes a rules file for the whole-process comparison: {@code RulesData FILE COUNT}. */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), rules(Integer.parseInt(args[1]), 3),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     static String randomIp(Random random) {
