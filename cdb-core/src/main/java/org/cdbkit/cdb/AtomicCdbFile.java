@@ -37,6 +37,7 @@ public final class AtomicCdbFile implements Closeable {
     private final Path temporary;
     private final FileChannel channel;
     private final CdbWriter writer;
+    private final BackgroundSync sync;
     private boolean synced;
     private boolean done;
 
@@ -44,7 +45,8 @@ public final class AtomicCdbFile implements Closeable {
         this.target = target;
         this.temporary = temporary;
         this.channel = channel;
-        this.writer = new CdbWriter(channel);
+        this.sync = new BackgroundSync(channel);
+        this.writer = new CdbWriter(channel, sync);
     }
 
     /** Opens (creating or truncating) {@code temporary}, which must be on the target's file system. */
@@ -78,6 +80,7 @@ public final class AtomicCdbFile implements Closeable {
             throw new IllegalStateException("already finished, committed or closed");
         }
         writer.finish();
+        sync.await();
         channel.force(true);
         channel.close();
         synced = true;
@@ -109,6 +112,7 @@ public final class AtomicCdbFile implements Closeable {
         }
         done = true;
         writer.close();
+        sync.await();
         try {
             channel.close();
         } finally {

@@ -24,6 +24,7 @@ public final class CdbWriter implements RecordSink, Closeable {
     private static final int BUFFER_SIZE = 1 << 16;
 
     private final FileChannel channel;
+    private final BackgroundSync sync;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     private final SlotLists slots = new SlotLists();
     /** Where the next byte goes in the file. */
@@ -38,7 +39,13 @@ public final class CdbWriter implements RecordSink, Closeable {
     private int keyHash;
 
     public CdbWriter(FileChannel channel) throws IOException {
+        this(channel, null);
+    }
+
+    /** As {@link #CdbWriter(FileChannel)}; {@code sync}, if not null, hears how much was written. */
+    CdbWriter(FileChannel channel, BackgroundSync sync) throws IOException {
         this.channel = channel;
+        this.sync = sync;
         channel.position(0);
         buffer.put(new byte[CdbFormat.HEADER_SIZE]);
     }
@@ -209,6 +216,9 @@ public final class CdbWriter implements RecordSink, Closeable {
         buffer.flip();
         writeFully(buffer);
         buffer.clear();
+        if (sync != null) {
+            sync.written(position);
+        }
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
