@@ -1,6 +1,5 @@
 package org.cdbkit.rules;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,43 @@ public final class RuleData {
     }
 
     public static byte[] encode(Rule rule) {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        if (!rule.allow()) {
-            data.write('D');
-            data.write(0);
-        }
+        StringBuilder text = new StringBuilder();
+        int[] env = new int[4 * rule.env().size()];
+        int i = 0;
         for (EnvVar v : rule.env()) {
-            data.write('+');
-            data.writeBytes((v.name() + "=" + v.value()).getBytes(StandardCharsets.ISO_8859_1));
-            data.write(0);
+            env[i++] = text.length();
+            env[i++] = text.append(v.name()).length();
+            env[i++] = text.length();
+            env[i++] = text.append(v.value()).length();
         }
-        return data.toByteArray();
+        byte[] line = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] data = new byte[2 + line.length + 3 * rule.env().size()];
+        return java.util.Arrays.copyOf(data, encode(rule.allow(), line, env, rule.env().size(), data));
+    }
+
+    /**
+     * Writes the value of a rule whose variables are ranges of {@code line} (as {@link RuleSink}
+     * gives them) into {@code data}, which must hold {@code 2 + 3 * variables} bytes more than
+     * the names and values; returns its length.
+     */
+    static int encode(boolean allow, byte[] line, int[] env, int variables, byte[] data) {
+        int n = 0;
+        if (!allow) {
+            data[n++] = 'D';
+            data[n++] = 0;
+        }
+        for (int i = 0; i < variables; i++) {
+            data[n++] = '+';
+            int nameLength = env[4 * i + 1] - env[4 * i];
+            System.arraycopy(line, env[4 * i], data, n, nameLength);
+            n += nameLength;
+            data[n++] = '=';
+            int valueLength = env[4 * i + 3] - env[4 * i + 2];
+            System.arraycopy(line, env[4 * i + 2], data, n, valueLength);
+            n += valueLength;
+            data[n++] = 0;
+        }
+        return n;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.cdbkit.rules;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,18 @@ public final class RuleKeys {
     private RuleKeys() {
     }
 
+    /** Receives keys; the array is reused for the next key. */
+    @FunctionalInterface
+    public interface KeyConsumer {
+        void key(byte[] key, int length) throws IOException;
+    }
+
+    /** What to throw when a range bound is not a number. */
+    @FunctionalInterface
+    public interface BadRange {
+        RulesFormatException exception();
+    }
+
     public static List<String> of(Rule rule) throws RulesFormatException {
         return of(rule.address(), rule.lineNumber(), rule.text());
     }
@@ -23,38 +37,76 @@ public final class RuleKeys {
     /** The keys of {@code address}; {@code line} labels an error. */
     public static List<String> of(String address, long lineNumber, String line) throws RulesFormatException {
         List<String> keys = new ArrayList<>(1);
-        int dash = address.indexOf('-');
-        if (address.indexOf('=') >= 0 || address.indexOf('@') >= 0 || dash < 0) {
-            keys.add(address);
-            return keys;
-        }
-        int left = address.lastIndexOf('.', dash - 1) + 1;
-        int right = address.indexOf('.', dash + 1);
-        if (right < 0) {
-            right = address.length();
-        }
-        long bottom = number(address.substring(left, dash), lineNumber, line);
-        long top = number(address.substring(dash + 1, right), lineNumber, line);
-        if (Long.compareUnsigned(top, 255) > 0) {
-            top = 255;
-        }
-        String before = address.substring(0, left);
-        String after = address.substring(right);
-        for (long n = bottom; Long.compareUnsigned(n, top) <= 0; n++) {
-            keys.add(before + n + after);
+        byte[] bytes = address.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            expand(bytes, bytes.length, new byte[bytes.length + 24],
+                    (key, length) -> keys.add(new String(key, 0, length, StandardCharsets.ISO_8859_1)),
+                    () -> new RulesFormatException(lineNumber, line));
+        } catch (RulesFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("collecting keys does no I/O", e);
         }
         return keys;
     }
 
-    private static long number(String digits, long lineNumber, String line) throws RulesFormatException {
+    /**
+     * Hands each key of the address {@code address[0, length)} to {@code out}, built in
+     * {@code scratch} (at least {@code length + 24} bytes) when it is a range.
+     */
+    public static void expand(byte[] address, int length, byte[] scratch, KeyConsumer out, BadRange bad)
+            throws IOException {
+        int dash = indexOf(address, length, (byte) '-', 0);
+        if (dash < 0 || indexOf(address, length, (byte) '=', 0) >= 0 || indexOf(address, length, (byte) '@', 0) >= 0) {
+            out.key(address, length);
+            return;
+        }
+        int left = dash;
+        while (left > 0 && address[left - 1] != '.') {
+            left--;
+        }
+        int right = indexOf(address, length, (byte) '.', dash + 1);
+        if (right < 0) {
+            right = length;
+        }
+        long bottom = number(address, left, dash, bad);
+        long top = number(address, dash + 1, right, bad);
+        if (Long.compareUnsigned(top, 255) > 0) {
+            top = 255;
+        }
+        System.arraycopy(address, 0, scratch, 0, left);
+        for (long n = bottom; Long.compareUnsigned(n, top) <= 0; n++) {
+            int at = left;
+            if (n >= 100) {
+                scratch[at++] = (byte) ('0' + n / 100);
+            }
+            if (n >= 10) {
+                scratch[at++] = (byte) ('0' + n / 10 % 10);
+            }
+            scratch[at++] = (byte) ('0' + n % 10);
+            System.arraycopy(address, right, scratch, at, length - right);
+            out.key(scratch, at + length - right);
+        }
+    }
+
+    private static long number(byte[] digits, int from, int to, BadRange bad) throws RulesFormatException {
         long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
+        for (int i = from; i < to; i++) {
+            int c = digits[i];
             if (c < '0' || c > '9') {
-                throw new RulesFormatException(lineNumber, line);
+                throw bad.exception();
             }
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    private static int indexOf(byte[] bytes, int length, byte b, int from) {
+        for (int i = from; i < length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

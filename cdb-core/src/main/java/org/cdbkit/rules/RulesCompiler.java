@@ -27,12 +27,9 @@ public final class RulesCompiler {
 
     /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
     public static long write(InputStream rules, CdbWriter writer) throws IOException {
-        long[] count = {0};
-        RulesParser.parse(rules, rule -> {
-            add(rule, writer);
-            count[0]++;
-        });
-        return count[0];
+        Records records = new Records(writer);
+        RulesParser.parse(rules, records);
+        return records.count;
     }
 
     /** The records of one rule: one per key its address stands for, all with the same value. */
@@ -40,6 +37,39 @@ public final class RulesCompiler {
         byte[] data = RuleData.encode(rule);
         for (String key : RuleKeys.of(rule)) {
             writer.add(key.getBytes(StandardCharsets.ISO_8859_1), data);
+        }
+    }
+
+    /** Turns the parser's byte ranges straight into records, with no object per rule. */
+    private static final class Records implements RuleSink, RuleKeys.KeyConsumer {
+        private final CdbWriter writer;
+        private byte[] data = new byte[256];
+        private int dataLength;
+        private byte[] keys = new byte[256];
+        long count;
+
+        Records(CdbWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void rule(byte[] line, int length, int addressLength, boolean allow, int[] env, int variables,
+                long lineNumber) throws IOException {
+            if (data.length < length + 2 + 3 * variables) {
+                data = new byte[Math.max(data.length * 2, length + 2 + 3 * variables)];
+            }
+            dataLength = RuleData.encode(allow, line, env, variables, data);
+            if (keys.length < addressLength + 24) {
+                keys = new byte[Math.max(keys.length * 2, addressLength + 24)];
+            }
+            RuleKeys.expand(line, addressLength, keys, this, () -> new RulesFormatException(lineNumber,
+                    new String(line, 0, length, StandardCharsets.ISO_8859_1)));
+            count++;
+        }
+
+        @Override
+        public void key(byte[] key, int length) throws IOException {
+            writer.add(key, 0, length, data, 0, dataLength);
         }
     }
 }

@@ -18,6 +18,9 @@ import java.util.List;
  * <li>then {@code allow} or {@code deny}, then any number of {@code ,NAME=qvalueq} where q is any
  * byte.
  * </ul>
+ *
+ * <p>The parser works on bytes and hands each rule to a {@link RuleSink} as ranges of its
+ * line; {@link #parse(InputStream)} and {@link #parseLine} build {@link Rule}s from them.
  */
 public final class RulesParser {
     private RulesParser() {
@@ -29,113 +32,181 @@ public final class RulesParser {
         void rule(Rule rule) throws IOException;
     }
 
-    /** Parses every line of {@code in}; the first bad line throws. */
-    public static void parse(InputStream in, RuleHandler handler) throws IOException {
+    /** Parses every line of {@code in} into {@code sink}; the first bad line throws. */
+    public static void parse(InputStream in, RuleSink sink) throws IOException {
         LineReader lines = new LineReader(in);
+        int[] env = new int[16];
         long number = 0;
-        for (byte[] line = lines.next(); line != null; line = lines.next()) {
+        for (int length = lines.next(); length >= 0; length = lines.next()) {
             number++;
-            Rule rule = parseLine(new String(line, StandardCharsets.ISO_8859_1), number);
-            if (rule != null) {
-                handler.rule(rule);
-            }
+            env = parseLine(lines.line, length, number, env, sink);
         }
+    }
+
+    /** Parses every line of {@code in} into rules; the first bad line throws. */
+    public static void parse(InputStream in, RuleHandler handler) throws IOException {
+        parse(in, (line, length, addressLength, allow, env, variables, lineNumber) -> handler.rule(
+                toRule(line, length, addressLength, allow, env, variables, lineNumber)));
     }
 
     public static List<Rule> parse(InputStream in) throws IOException {
         List<Rule> rules = new ArrayList<>();
-        parse(in, rules::add);
+        parse(in, (RuleHandler) rules::add);
         return rules;
     }
 
     /**
      * Parses one line (with or without its newline); null for a line tcprules skips.
-     * {@code lineNumber} only labels the rule or the error.
+     * {@code lineNumber} only labels the rule or the error. One char per byte (ISO-8859-1).
      */
     public static Rule parseLine(String line, long lineNumber) throws RulesFormatException {
-        if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '\n') {
-            return null;
+        byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+        Rule[] rule = new Rule[1];
+        try {
+            parseLine(bytes, bytes.length, lineNumber, new int[16], (l, length, addressLength, allow, env, variables,
+                    n) -> rule[0] = toRule(l, length, addressLength, allow, env, variables, n));
+        } catch (RulesFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("building a rule does no I/O", e);
         }
-        int len = line.length();
+        return rule[0];
+    }
+
+    private static Rule toRule(byte[] line, int length, int addressLength, boolean allow, int[] env, int variables,
+            long lineNumber) {
+        List<EnvVar> vars = new ArrayList<>(variables);
+        for (int i = 0; i < variables; i++) {
+            vars.add(new EnvVar(text(line, env[4 * i], env[4 * i + 1]), text(line, env[4 * i + 2], env[4 * i + 3])));
+        }
+        return new Rule(text(line, 0, addressLength), allow, vars, lineNumber, text(line, 0, length));
+    }
+
+    private static String text(byte[] line, int from, int to) {
+        return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Parses {@code line[0, length)}; returns the (possibly grown) env array for the next line. */
+    private static int[] parseLine(byte[] line, int length, long lineNumber, int[] env, RuleSink sink)
+            throws IOException {
+        if (length == 0 || line[0] == '#' || line[0] == '\n') {
+            return env;
+        }
+        int len = length;
         while (len > 0) {
-            char c = line.charAt(len - 1);
+            byte c = line[len - 1];
             if (c != '\n' && c != ' ' && c != '\t') {
                 break;
             }
             len--;
         }
-        String x = line.substring(0, len);
-        int colon = addressEnd(x);
+        int colon = addressEnd(line, len);
         if (colon < 0) {
-            return null;
+            return env;
         }
-        String address = x.substring(0, colon);
         int at = colon + 1;
         boolean allow;
-        if (x.startsWith("deny", at)) {
+        if (startsWith(line, len, at, DENY)) {
             allow = false;
             at += 4;
-        } else if (x.startsWith("allow", at)) {
+        } else if (startsWith(line, len, at, ALLOW)) {
             allow = true;
             at += 5;
         } else {
-            throw new RulesFormatException(lineNumber, x);
+            throw bad(line, len, lineNumber);
         }
-        List<EnvVar> env = new ArrayList<>();
+        int variables = 0;
         while (at < len) {
-            if (x.charAt(at) != ',') {
-                throw new RulesFormatException(lineNumber, x);
+            if (line[at] != ',') {
+                throw bad(line, len, lineNumber);
             }
-            int equals = x.indexOf('=', at);
+            int equals = indexOf(line, len, (byte) '=', at);
             if (equals < 0 || equals + 1 >= len) {
-                throw new RulesFormatException(lineNumber, x);
+                throw bad(line, len, lineNumber);
             }
-            String name = x.substring(at + 1, equals);
-            char quote = x.charAt(equals + 1);
-            int close = x.indexOf(quote, equals + 2);
+            byte quote = line[equals + 1];
+            int close = indexOf(line, len, quote, equals + 2);
             if (close < 0) {
-                throw new RulesFormatException(lineNumber, x);
+                throw bad(line, len, lineNumber);
             }
-            env.add(new EnvVar(name, x.substring(equals + 2, close)));
+            if (4 * variables + 4 > env.length) {
+                env = java.util.Arrays.copyOf(env, env.length * 2);
+            }
+            env[4 * variables] = at + 1;
+            env[4 * variables + 1] = equals;
+            env[4 * variables + 2] = equals + 2;
+            env[4 * variables + 3] = close;
+            variables++;
             at = close + 1;
         }
-        return new Rule(address, allow, env, lineNumber, x);
+        sink.rule(line, len, colon, allow, env, variables, lineNumber);
+        return env;
     }
+
+    private static final byte[] DENY = {'d', 'e', 'n', 'y'};
+    private static final byte[] ALLOW = {'a', 'l', 'l', 'o', 'w'};
 
     /**
      * Where the address ends: the first colon followed by "allow" or "deny" (the IPv6 build's
      * rule, the same as the IPv4 build's wherever that one accepts the line), else the first
      * colon (whose instructions then fail to parse), or -1 when there is no colon.
      */
-    static int addressEnd(String x) {
-        int first = x.indexOf(':');
-        for (int colon = first; colon >= 0; colon = x.indexOf(':', colon + 1)) {
-            if (x.startsWith("deny", colon + 1) || x.startsWith("allow", colon + 1)) {
+    static int addressEnd(byte[] line, int len) {
+        int first = indexOf(line, len, (byte) ':', 0);
+        for (int colon = first; colon >= 0; colon = indexOf(line, len, (byte) ':', colon + 1)) {
+            if (startsWith(line, len, colon + 1, DENY) || startsWith(line, len, colon + 1, ALLOW)) {
                 return colon;
             }
         }
         return first;
     }
 
-    /** Lines split at newline bytes, each with its newline, as getln gives them. */
+    private static boolean startsWith(byte[] line, int len, int at, byte[] word) {
+        if (at + word.length > len) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (line[at + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] line, int len, byte b, int from) {
+        for (int i = from; i < len; i++) {
+            if (line[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static RulesFormatException bad(byte[] line, int len, long lineNumber) {
+        return new RulesFormatException(lineNumber, text(line, 0, len));
+    }
+
+    /** Lines split at newline bytes, each with its newline, as getln gives them, in one reused array. */
     static final class LineReader {
         private final InputStream in;
         private final byte[] buffer = new byte[1 << 16];
         private int next;
         private int end;
-        private byte[] pending = new byte[256];
+        /** The current line, in {@code line[0, length)}. */
+        byte[] line = new byte[256];
 
         LineReader(InputStream in) {
             this.in = in;
         }
 
-        byte[] next() throws IOException {
+        /** Reads the next line into {@link #line}; returns its length, or -1 at the end. */
+        int next() throws IOException {
             int length = 0;
             for (;;) {
                 if (next == end) {
                     int n = in.read(buffer, 0, buffer.length);
                     if (n <= 0) {
-                        return length == 0 ? null : java.util.Arrays.copyOf(pending, length);
+                        return length == 0 ? -1 : length;
                     }
                     next = 0;
                     end = n;
@@ -149,13 +220,13 @@ public final class RulesParser {
                     next++;
                 }
                 int n = next - start;
-                if (length + n > pending.length) {
-                    pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, length + n));
+                if (length + n > line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
                 }
-                System.arraycopy(buffer, start, pending, length, n);
+                System.arraycopy(buffer, start, line, length, n);
                 length += n;
                 if (newline) {
-                    return java.util.Arrays.copyOf(pending, length);
+                    return length;
                 }
             }
         }
