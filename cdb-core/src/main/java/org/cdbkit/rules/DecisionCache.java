@@ -6,12 +6,14 @@ import org.cdbkit.cdb.CdbReader;
 
 /**
  * Decisions already made, by the position of their rule in one cdb, so that a server deciding
- * at every connection stops allocating once it has seen the rules that match. Direct-mapped:
- * a decision may push out another, which is then decoded again when next needed. Sized to the
- * number of records (at most 2^20 entries); safe for any number of threads.
+ * at every connection stops allocating once it has seen the rules that match. Four-way set
+ * associative: a decision goes to a free place among four, else it pushes one out, which is
+ * then decoded again when next needed. Sized to the number of records (at most 2^20 entries);
+ * safe for any number of threads.
  */
 final class DecisionCache {
     private static final int MAX = 1 << 20;
+    private static final int WAYS = 4;
 
     private final AtomicReferenceArray<Decision> slots;
     private final int mask;
@@ -27,16 +29,29 @@ final class DecisionCache {
     }
 
     Decision get(long position) {
-        Decision d = slots.get(index(position));
-        return d != null && d.position() == position ? d : null;
+        int set = set(position);
+        for (int i = 0; i < WAYS; i++) {
+            Decision d = slots.get(set + i);
+            if (d != null && d.position() == position) {
+                return d;
+            }
+        }
+        return null;
     }
 
     void put(Decision d) {
-        slots.set(index(d.position()), d);
+        int set = set(d.position());
+        for (int i = 0; i < WAYS; i++) {
+            if (slots.compareAndSet(set + i, null, d)) {
+                return;
+            }
+        }
+        slots.set(set + (int) (d.position() & (WAYS - 1)), d);
     }
 
-    private int index(long position) {
+    /** The first of the four places a decision may take. */
+    private int set(long position) {
         long h = position * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 40) & mask;
+        return (int) (h >>> 40) & mask & ~(WAYS - 1);
     }
 }
