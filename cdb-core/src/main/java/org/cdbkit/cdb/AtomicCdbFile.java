@@ -46,7 +46,8 @@ public final class AtomicCdbFile implements Closeable {
         this.temporary = temporary;
         this.channel = channel;
         this.sync = new BackgroundSync(channel);
-        this.writer = new CdbWriter(channel, sync);
+        // with a second core, the file is written behind the records as they are added
+        this.writer = new CdbWriter(channel, sync, Runtime.getRuntime().availableProcessors() > 1);
     }
 
     /** Opens (creating or truncating) {@code temporary}, which must be on the target's file system. */

@@ -21,11 +21,14 @@ import java.nio.channels.FileChannel;
  * and is not closed by this class.
  */
 public final class CdbWriter implements RecordSink, Closeable {
-    private static final int BUFFER_SIZE = 1 << 16;
+    /** Written in 1 MiB pieces. */
+    private static final int BUFFER_SIZE = 1 << 18;
 
     private final FileChannel channel;
     private final BackgroundSync sync;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    /** The buffer being filled; with {@link #output}, the others are on their way to the file. */
+    private ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    private final AsyncOutput output;
     private final SlotLists slots = new SlotLists();
     /** Where the next byte goes in the file. */
     private long position = CdbFormat.HEADER_SIZE;
@@ -44,8 +47,17 @@ public final class CdbWriter implements RecordSink, Closeable {
 
     /** As {@link #CdbWriter(FileChannel)}; {@code sync}, if not null, hears how much was written. */
     CdbWriter(FileChannel channel, BackgroundSync sync) throws IOException {
+        this(channel, sync, false);
+    }
+
+    /**
+     * As {@link #CdbWriter(FileChannel, BackgroundSync)}; with {@code writeBehind}, full buffers
+     * are written by a thread of their own while the next one fills ({@link AsyncOutput}).
+     */
+    CdbWriter(FileChannel channel, BackgroundSync sync, boolean writeBehind) throws IOException {
         this.channel = channel;
         this.sync = sync;
+        this.output = writeBehind ? new AsyncOutput(channel, sync, BUFFER_SIZE) : null;
         channel.position(0);
         buffer.put(new byte[CdbFormat.HEADER_SIZE]);
     }
@@ -167,6 +179,9 @@ public final class CdbWriter implements RecordSink, Closeable {
             position += (long) CdbFormat.SLOT_SIZE * length;
         }
         flush();
+        if (output != null) {
+            output.close();
+        }
         header.flip();
         long at = 0;
         while (header.hasRemaining()) {
@@ -175,9 +190,16 @@ public final class CdbWriter implements RecordSink, Closeable {
         finished = true;
     }
 
-    /** Marks this writer unusable; the channel belongs to the caller. */
+    /** Marks this writer unusable and stops its write-behind thread; the channel belongs to the caller. */
     @Override
     public void close() {
+        if (output != null && !finished) {
+            try {
+                output.close();
+            } catch (IOException e) {
+                // closing after a failure: the failure was or will be reported elsewhere
+            }
+        }
         finished = true;
     }
 
@@ -214,6 +236,10 @@ public final class CdbWriter implements RecordSink, Closeable {
 
     private void flush() throws IOException {
         buffer.flip();
+        if (output != null) {
+            buffer = output.swap(buffer);
+            return;
+        }
         writeFully(buffer);
         buffer.clear();
         if (sync != null) {
@@ -221,7 +247,11 @@ public final class CdbWriter implements RecordSink, Closeable {
         }
     }
 
+    /** Writes past the buffer, after what is queued, so that the file keeps its order. */
     private void writeFully(ByteBuffer bytes) throws IOException {
+        if (output != null) {
+            output.drain();
+        }
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }

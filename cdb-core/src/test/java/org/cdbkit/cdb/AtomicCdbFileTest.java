@@ -53,7 +53,8 @@ class AtomicCdbFileTest {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
             try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
-                addMany(out.writer(), 200);
+                // 1.5 MB: more than the writer's buffers hold, so some must have reached the file
+                addMany(out.writer(), 1500);
                 assertTrue(Files.size(tmp) > 0, "records should already have reached the temporary file");
                 throw boom;
             }
