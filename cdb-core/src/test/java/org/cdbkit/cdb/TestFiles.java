@@ -1,10 +1,7 @@
 package org.cdbkit.cdb;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.cdbkit.testing.Hex;
 
@@ -13,11 +10,7 @@ final class TestFiles {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.cdbkit.testing.Folders.deleteTree(dir);
     }
 
     static String hex(byte[] b) {

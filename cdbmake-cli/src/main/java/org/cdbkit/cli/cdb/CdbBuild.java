@@ -3,19 +3,16 @@ package org.cdbkit.cli.cdb;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.cdbkit.cdb.AtomicCdbFile;
 import org.cdbkit.cdb.CdbTooLargeException;
+import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.RecordSink;
+import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 
-/**
- * cdbmake's job with cdbmake's messages: records from a source go into {@code tmp}, which is
- * renamed over {@code cdb}. On any failure the old {@code cdb} is untouched and, unlike
- * cdbmake, the temporary file is removed.
- */
+/** cdbmake's job with cdbmake's messages (see {@link AtomicBuild}). */
 final class CdbBuild {
     /** Where the records come from. */
     @FunctionalInterface
@@ -27,47 +24,39 @@ final class CdbBuild {
     }
 
     static void build(Path cdb, Path tmp, RecordSource source) {
-        AtomicCdbFile out;
-        try {
-            out = AtomicCdbFile.create(cdb, tmp);
-        } catch (IOException e) {
-            throw cannotCreate(tmp, e);
-        }
-        try (out) {
-            try {
-                source.readAll(out.writer());
-            } catch (CdbmakeFormatException e) {
-                if (e.problem() == CdbmakeFormatException.Problem.LENGTH_TOO_LARGE) {
-                    throw tooLarge(tmp, e);
+        AtomicBuild.run(cdb, tmp, source::readAll, new AtomicBuild.Wording() {
+            @Override
+            public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
+                if (e instanceof CdbmakeFormatException) {
+                    CdbmakeFormatException f = (CdbmakeFormatException) e;
+                    if (f.problem() == CdbmakeFormatException.Problem.LENGTH_TOO_LARGE) {
+                        return tooLarge(tmp, e);
+                    }
+                    return ToolFailure.fatal(ToolFailure.TEMPORARY,
+                            "unable to read input: entry " + f.entry() + ": " + CdbmakeMessages.of(f.problem()), e);
                 }
-                throw ToolFailure.fatal(ToolFailure.TEMPORARY,
-                        "unable to read input: entry " + e.entry() + ": " + CdbmakeMessages.of(e.problem()), e);
-            } catch (ReadFailure e) {
-                throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: entry "
-                        + (out.writer().recordCount() + 1) + ": " + ErrorText.of(e.getCause()), e);
-            } catch (CdbTooLargeException e) {
-                throw tooLarge(tmp, e);
-            } catch (IOException e) {
-                throw cannotCreate(tmp, e);
+                if (e instanceof ReadFailure) {
+                    return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: entry "
+                            + (writer.recordCount() + 1) + ": " + ErrorText.of(((ReadFailure) e).getCause()), e);
+                }
+                return e instanceof CdbTooLargeException ? tooLarge(tmp, e) : null;
             }
-            try {
-                out.finishAndSync();
-            } catch (IOException e) {
-                throw cannotCreate(tmp, e);
-            }
-            try {
-                out.commit();
-            } catch (IOException e) {
-                throw ToolFailure.fatal(ToolFailure.TEMPORARY,
-                        "unable to rename " + tmp + " to " + cdb + ": " + ErrorText.of(e), e);
-            }
-        } catch (IOException e) {
-            throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to remove " + tmp + ": " + ErrorText.of(e), e);
-        }
-    }
 
-    private static ToolFailure cannotCreate(Path tmp, IOException e) {
-        return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to create " + tmp + ": " + ErrorText.of(e), e);
+            @Override
+            public String cannotCreate() {
+                return "unable to create " + tmp;
+            }
+
+            @Override
+            public String cannotWrite() {
+                return "unable to create " + tmp; // cdbmake's words for any trouble writing it
+            }
+
+            @Override
+            public String cannotRename() {
+                return "unable to rename " + tmp + " to " + cdb;
+            }
+        });
     }
 
     private static ToolFailure tooLarge(Path tmp, IOException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cdbkit.cdb.CdbmakeTextWriter;
+import org.cdbkit.testing.Folders;
 import org.cdbkit.testing.Oracle;
 
 import net.jqwik.api.Arbitraries;
@@ -42,11 +43,7 @@ class DifferentialProperties {
 
     @AfterTry
     void removeFolder() throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Folders.deleteTree(dir);
     }
 
     /** Keys from a small alphabet (duplicates are common), binary keys, empty and long values. */

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.AtomicCdbFile;
+import org.cdbkit.cdb.CdbWriter;
+import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
@@ -40,45 +41,41 @@ public final class TcpRulesCommand implements Callable<Integer> {
         if (arguments.size() < 2) {
             throw ToolFailure.usage(USAGE);
         }
-        Path cdb = Path.of(arguments.get(0));
+        String cdbName = arguments.get(0);
         String tmpName = arguments.get(1);
-        AtomicCdbFile out;
-        try {
-            out = AtomicCdbFile.create(cdb, Path.of(tmpName));
-        } catch (IOException e) {
-            throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to create " + tmpName + ": " + ErrorText.of(e), e);
-        }
-        try (out) {
-            try {
-                RulesCompiler.write(io.in(), out.writer());
-            } catch (RulesFormatException e) {
-                throw ToolFailure.fatal(ToolFailure.PERMANENT,
-                        "unable to parse this line: " + untilNul(e.line()) + "\ntcprules: (line " + e.lineNumber()
-                                + " of the input)", e);
-            } catch (ReadFailure e) {
-                throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: " + ErrorText.of(e.getCause()), e);
-            } catch (IOException e) {
-                throw cannotWrite(tmpName, e);
-            }
-            try {
-                out.finishAndSync();
-            } catch (IOException e) {
-                throw cannotWrite(tmpName, e);
-            }
-            try {
-                out.commit();
-            } catch (IOException e) {
-                throw ToolFailure.fatal(ToolFailure.TEMPORARY,
-                        "unable to move " + tmpName + " to " + arguments.get(0) + ": " + ErrorText.of(e), e);
-            }
-        } catch (IOException e) {
-            throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to remove " + tmpName + ": " + ErrorText.of(e), e);
-        }
-        return 0;
-    }
+        AtomicBuild.run(Path.of(cdbName), Path.of(tmpName), writer -> RulesCompiler.write(io.in(), writer),
+                new AtomicBuild.Wording() {
+                    @Override
+                    public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
+                        if (e instanceof RulesFormatException) {
+                            RulesFormatException f = (RulesFormatException) e;
+                            // the original's line, then ours naming the line number
+                            return ToolFailure.fatal(ToolFailure.PERMANENT, "unable to parse this line: "
+                                    + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input)", e);
+                        }
+                        if (e instanceof ReadFailure) {
+                            return ToolFailure.fatal(ToolFailure.TEMPORARY,
+                                    "unable to read input: " + ErrorText.of(((ReadFailure) e).getCause()), e);
+                        }
+                        return null;
+                    }
 
-    private static ToolFailure cannotWrite(String tmpName, IOException e) {
-        return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to write to " + tmpName + ": " + ErrorText.of(e), e);
+                    @Override
+                    public String cannotCreate() {
+                        return "unable to create " + tmpName;
+                    }
+
+                    @Override
+                    public String cannotWrite() {
+                        return "unable to write to " + tmpName;
+                    }
+
+                    @Override
+                    public String cannotRename() {
+                        return "unable to move " + tmpName + " to " + cdbName;
+                    }
+                });
+        return 0;
     }
 
     /** C prints the line as a string: up to its first NUL. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cdbkit.testing.Folders;
 import org.cdbkit.testing.Oracle;
 
 import net.jqwik.api.Arbitraries;
@@ -41,11 +42,7 @@ class DifferentialProperties {
 
     @AfterTry
     void removeFolder() throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Folders.deleteTree(dir);
     }
 
     // ---- rule files ----

@@ -1,0 +1,69 @@
+package org.cdbkit.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.cdbkit.cdb.AtomicCdbFile;
+import org.cdbkit.cdb.CdbWriter;
+
+/**
+ * What every compiling tool does (cdbmake, tcprules): records from a source go into a
+ * temporary file, which is renamed over the database, each failure worded as the tool words
+ * it. On any failure the old database is untouched and, unlike the originals, the temporary
+ * file is removed.
+ */
+public final class AtomicBuild {
+    private AtomicBuild() {
+    }
+
+    /** Writes the records. */
+    @FunctionalInterface
+    public interface Source {
+        void writeTo(CdbWriter writer) throws IOException;
+    }
+
+    /** A tool's words for what can fail; each returns the text before {@code ": " + error}. */
+    public interface Wording {
+        /** The failure for an error of the source (bad input, read error), or null for a write error. */
+        ToolFailure sourceFailure(IOException e, CdbWriter writer);
+
+        String cannotCreate();
+
+        String cannotWrite();
+
+        String cannotRename();
+    }
+
+    public static void run(Path cdb, Path tmp, Source source, Wording words) {
+        AtomicCdbFile out;
+        try {
+            out = AtomicCdbFile.create(cdb, tmp);
+        } catch (IOException e) {
+            throw failure(words.cannotCreate(), e);
+        }
+        try (out) {
+            try {
+                source.writeTo(out.writer());
+            } catch (IOException e) {
+                ToolFailure f = words.sourceFailure(e, out.writer());
+                throw f != null ? f : failure(words.cannotWrite(), e);
+            }
+            try {
+                out.finishAndSync();
+            } catch (IOException e) {
+                throw failure(words.cannotWrite(), e);
+            }
+            try {
+                out.commit();
+            } catch (IOException e) {
+                throw failure(words.cannotRename(), e);
+            }
+        } catch (IOException e) {
+            throw failure("unable to remove " + tmp, e);
+        }
+    }
+
+    private static ToolFailure failure(String what, IOException e) {
+        return ToolFailure.fatal(ToolFailure.TEMPORARY, what + ": " + ErrorText.of(e), e);
+    }
+}
