@@ -171,10 +171,16 @@ public final class CdbWriter implements RecordSink, Closeable {
                 }
                 table[where] = entry;
             }
-            for (int i = 0; i < length; i++) {
-                ensure(CdbFormat.SLOT_SIZE);
-                long entry = table[i];
-                buffer.putInt((int) (entry >>> 32)).putInt((int) entry);
+            // each slot is (hash, position) little-endian: one 64-bit put of the entry's halves swapped
+            for (int i = 0; i < length;) {
+                int room = buffer.remaining() / CdbFormat.SLOT_SIZE;
+                if (room == 0) {
+                    flush();
+                    continue;
+                }
+                for (int end = Math.min(length, i + room); i < end; i++) {
+                    buffer.putLong(Long.rotateLeft(table[i], 32));
+                }
             }
             position += (long) CdbFormat.SLOT_SIZE * length;
         }

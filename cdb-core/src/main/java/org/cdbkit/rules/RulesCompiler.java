@@ -41,12 +41,16 @@ public final class RulesCompiler {
     }
 
     /** Turns the parser's byte ranges straight into records, with no object per rule. */
-    private static final class Records implements RuleSink, RuleKeys.KeyConsumer {
+    private static final class Records implements RuleSink, RuleKeys.KeyConsumer, RuleKeys.BadRange {
         private final CdbWriter writer;
         private byte[] data = new byte[256];
         private int dataLength;
         private byte[] keys = new byte[256];
         long count;
+        // the line being compiled, for the error of a bad range
+        private byte[] line;
+        private int length;
+        private long lineNumber;
 
         Records(CdbWriter writer) {
             this.writer = writer;
@@ -62,9 +66,16 @@ public final class RulesCompiler {
             if (keys.length < addressLength + 24) {
                 keys = new byte[Math.max(keys.length * 2, addressLength + 24)];
             }
-            RuleKeys.expand(line, addressLength, keys, this, () -> new RulesFormatException(lineNumber,
-                    new String(line, 0, length, StandardCharsets.ISO_8859_1)));
+            this.line = line;
+            this.length = length;
+            this.lineNumber = lineNumber;
+            RuleKeys.expand(line, addressLength, keys, this, this);
             count++;
+        }
+
+        @Override
+        public RulesFormatException exception() {
+            return new RulesFormatException(lineNumber, new String(line, 0, length, StandardCharsets.ISO_8859_1));
         }
 
         @Override
