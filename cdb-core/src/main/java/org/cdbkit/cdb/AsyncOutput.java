@@ -3,7 +3,6 @@ package org.cdbkit.cdb;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,12 +15,23 @@ import java.util.concurrent.BlockingQueue;
  */
 final class AsyncOutput {
     private static final int BUFFERS = 3;
-    private static final ByteBuffer STOP = ByteBuffer.allocate(0);
+    private static final Filled STOP = new Filled(new byte[0], 0);
+
+    /** A buffer handed over: its first {@code length} bytes are to be written. */
+    private static final class Filled {
+        final byte[] bytes;
+        final int length;
+
+        Filled(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+    }
 
     private final FileChannel channel;
     private final BackgroundSync sync;
-    private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);
-    private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(BUFFERS);
+    private final BlockingQueue<Filled> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private final BlockingQueue<byte[]> empty = new ArrayBlockingQueue<>(BUFFERS);
     private final Thread thread;
     private volatile IOException failure;
     private long written;
@@ -33,23 +43,22 @@ final class AsyncOutput {
         this.channel = channel;
         this.sync = sync;
         for (int i = 0; i < BUFFERS - 1; i++) {
-            empty.add(ByteBuffer.allocate(bufferSize).order(ByteOrder.LITTLE_ENDIAN));
+            empty.add(new byte[bufferSize]);
         }
         thread = new Thread(this::run, "cdbkit-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Hands over a flipped, full buffer; returns an empty one to fill next. */
-    ByteBuffer swap(ByteBuffer filled) throws IOException {
+    /** Hands over a buffer whose first {@code length} bytes are to be written; returns one to fill next. */
+    byte[] swap(byte[] filled, int length) throws IOException {
         check();
         synchronized (lock) {
             pending++;
         }
-        put(full, filled);
-        ByteBuffer next = take(empty);
+        put(full, new Filled(filled, length));
+        byte[] next = take(empty);
         check();
-        next.clear();
         return next;
     }
 
@@ -87,18 +96,19 @@ final class AsyncOutput {
 
     private void run() {
         for (;;) {
-            ByteBuffer b;
+            Filled f;
             try {
-                b = full.take();
+                f = full.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (b == STOP) {
+            if (f == STOP) {
                 return;
             }
             if (failure == null) {
                 try {
-                    written += b.remaining();
+                    ByteBuffer b = ByteBuffer.wrap(f.bytes, 0, f.length);
+                    written += f.length;
                     while (b.hasRemaining()) {
                         channel.write(b);
                     }
@@ -109,7 +119,7 @@ final class AsyncOutput {
                     failure = e instanceof IOException ? (IOException) e : new IOException(e);
                 }
             }
-            empty.add(b);
+            empty.add(f.bytes);
             synchronized (lock) {
                 pending--;
                 lock.notifyAll();
@@ -124,7 +134,7 @@ final class AsyncOutput {
         }
     }
 
-    private static ByteBuffer take(BlockingQueue<ByteBuffer> queue) throws InterruptedIOException {
+    private static <T> T take(BlockingQueue<T> queue) throws InterruptedIOException {
         try {
             return queue.take();
         } catch (InterruptedException e) {
@@ -133,7 +143,7 @@ final class AsyncOutput {
         }
     }
 
-    private static void put(BlockingQueue<ByteBuffer> queue, ByteBuffer b) throws InterruptedIOException {
+    private static <T> void put(BlockingQueue<T> queue, T b) throws InterruptedIOException {
         try {
             queue.put(b);
         } catch (InterruptedException e) {
