@@ -2,7 +2,7 @@
 # Runs cdbkit side by side with the C originals on this machine and prints one table of the
 # figures and their ratios (ours / C). Needs: the project built (mvn -q -DskipTests package),
 # gcc, Debian's tinycdb + libcdb-dev + freecdb, ucspi-tcp unpacked in /opt/ucspi-tcp (as
-# .ci/run does), hyperfine, python3. Scratch files go to $TMPDIR (about 1.5 GB, removed after).
+# .ci/run does), python3. Scratch files go to $TMPDIR (about 1.5 GB, removed after).
 #
 #   benchmarks/compare.sh           full run (about 10 minutes)
 #   QUICK=1 benchmarks/compare.sh   fewer and shorter rounds (about 4 minutes), noisier
@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 root=$(dirname "$here")
 jar=$root/benchmarks/target/benchmarks.jar
 ucspi=${UCSPI:-/opt/ucspi-tcp/usr/bin}
-for need in gcc hyperfine python3 cdb cdbmake java "$ucspi/tcprules"; do
+for need in gcc python3 cdb cdbmake java "$ucspi/tcprules"; do
   command -v "$need" >/dev/null || { echo "compare.sh: $need is missing (see the comment at the top)" >&2; exit 111; }
 done
 [ -f /usr/include/cdb.h ] || { echo "compare.sh: libcdb-dev is missing" >&2; exit 111; }
@@ -25,23 +25,6 @@ record() { echo "$1	$2" >> "$results"; }   # name, value
 
 if [ -n "${QUICK:-}" ]; then runs=3; jmh="-wi 2 -i 3 -w 1 -r 1"; else runs=7; jmh="-wi 3 -i 5 -w 2 -r 2"; fi
 records=${RECORDS:-1000000}
-
-echo "== lookups: tinycdb cdb_find and cdbkit, same $records-record database" >&2
-gcc -O2 -o "$work/lookup-c" "$here/c/lookup.c" -lcdb
-java -cp "$jar" org.cdbkit.bench.LookupData "$work/lookup.cdb" "$records"
-record c_hit "$("$work/lookup-c" "$work/lookup.cdb" "$records" hit 2>/dev/null)"
-record c_miss "$("$work/lookup-c" "$work/lookup.cdb" "$records" miss 2>/dev/null)"
-java -jar "$jar" 'LookupBenchmark|PeerLookupBenchmark|RulesBenchmark' -p records="$records" $jmh -prof gc \
-  -jvmArgs "-Dcdbkit.bench.db=$work/lookup.cdb" -rf json -rff "$work/jmh.json" > "$work/jmh.log" 2>&1
-python3 - "$work/jmh.json" >> "$results" <<'PY'
-import json, sys
-for r in json.load(open(sys.argv[1])):
-    name = r["benchmark"].rsplit(".", 1)[1]
-    print(f"java_{name}\t{r['primaryMetric']['score']:.1f}")
-    gc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm") or r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm")
-    if gc:
-        print(f"java_{name}_bytes\t{gc['score']:.1f}")
-PY
 
 echo "== whole processes: 5M-record build, 1M-rule tcprules, start-up" >&2
 python3 - "$work/in5m.txt" <<'PY'
@@ -60,28 +43,51 @@ mkdir -p "$work/hello" && printf 'public class Hello { public static void main(S
 javac -d "$work/hello" "$work/hello/Hello.java"
 cp "$root/fixtures/cdb/one.cdb" "$work/tiny.cdb"
 cd "$work"
-hyperfine -N --style none -w 1 -r "$runs" --export-json build.json \
-  -n tinycdb "cdb -c t.cdb in5m.txt" \
-  -n freecdb "sh -c 'cdbmake f.cdb f.tmp < in5m.txt'" \
-  -n cdbkit "sh -c '$root/bin/cdbmake j.cdb j.tmp < in5m.txt'" > /dev/null
-cmp -s f.cdb j.cdb && cmp -s t.cdb j.cdb || { echo "compare.sh: the databases differ" >&2; exit 111; }
-hyperfine -N --style none -w 1 -r "$runs" --export-json rules.json \
-  -n ucspi "sh -c '$ucspi/tcprules r.cdb r.tmp < rules1m.txt'" \
-  -n cdbkit "sh -c '$root/bin/tcprules s.cdb s.tmp < rules1m.txt'" > /dev/null
-cmp -s r.cdb s.cdb || { echo "compare.sh: the rules databases differ" >&2; exit 111; }
-hyperfine -N --style none -w 3 -r $((runs * 3)) --export-json start.json \
-  -n jvm "java -cp hello Hello" \
-  -n cdbget "sh -c '$root/bin/cdbget one < tiny.cdb'" \
-  -n sh "sh -c 'true'" > /dev/null
-python3 - build.json rules.json start.json >> "$results" <<'PY'
-import json, sys
-for f in sys.argv[1:]:
-    for r in json.load(open(f))["results"]:
-        print(f"{f.split('.')[0]}_{r['command']}\t{r['median']:.4f}")
+# Rounds alternate between the commands compared, so that a machine that slows down or speeds
+# up during the run (a shared VM does) weighs on both sides alike; the median of each is kept.
+interleave() {  # NAME ROUNDS then pairs of LABEL COMMAND
+  python3 - "$@" >> "$results" <<'PY'
+import statistics, subprocess, sys, time
+name, rounds, rest = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+commands = list(zip(rest[0::2], rest[1::2]))
+times = {label: [] for label, _ in commands}
+for r in range(rounds + 1):
+    for label, command in commands:
+        start = time.perf_counter()
+        subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL)
+        if r > 0:  # the first round warms the caches
+            times[label].append(time.perf_counter() - start)
+for label, values in times.items():
+    print(f"{name}_{label}\t{statistics.median(values):.4f}")
 PY
+}
+interleave build "$runs" tinycdb "cdb -c t.cdb in5m.txt" freecdb "cdbmake f.cdb f.tmp < in5m.txt" \
+  cdbkit "$root/bin/cdbmake j.cdb j.tmp < in5m.txt"
+cmp -s f.cdb j.cdb && cmp -s t.cdb j.cdb || { echo "compare.sh: the databases differ" >&2; exit 111; }
+interleave rules "$runs" ucspi "$ucspi/tcprules r.cdb r.tmp < rules1m.txt" cdbkit "$root/bin/tcprules s.cdb s.tmp < rules1m.txt"
+cmp -s r.cdb s.cdb || { echo "compare.sh: the rules databases differ" >&2; exit 111; }
+interleave start $((runs * 3)) jvm "java -cp hello Hello" cdbget "$root/bin/cdbget one < tiny.cdb" sh "true"
 peak() { /usr/bin/time -f %M sh -c "$1" 2>&1 >/dev/null | tail -1; }
 record rss_freecdb "$(peak 'cdbmake f.cdb f.tmp < in5m.txt')"
 record rss_cdbkit "$(peak "$root/bin/cdbmake j.cdb j.tmp < in5m.txt")"
+cd - > /dev/null
+
+echo "== lookups: tinycdb cdb_find and cdbkit, same $records-record database" >&2
+gcc -O2 -o "$work/lookup-c" "$here/c/lookup.c" -lcdb
+java -cp "$jar" org.cdbkit.bench.LookupData "$work/lookup.cdb" "$records"
+record c_hit "$("$work/lookup-c" "$work/lookup.cdb" "$records" hit 2>/dev/null)"
+record c_miss "$("$work/lookup-c" "$work/lookup.cdb" "$records" miss 2>/dev/null)"
+java -jar "$jar" 'LookupBenchmark|PeerLookupBenchmark|RulesBenchmark' -p records="$records" $jmh -prof gc \
+  -jvmArgs "-Dcdbkit.bench.db=$work/lookup.cdb" -rf json -rff "$work/jmh.json" > "$work/jmh.log" 2>&1
+python3 - "$work/jmh.json" >> "$results" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    name = r["benchmark"].rsplit(".", 1)[1]
+    print(f"java_{name}\t{r['primaryMetric']['score']:.1f}")
+    gc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm") or r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm")
+    if gc:
+        print(f"java_{name}_bytes\t{gc['score']:.1f}")
+PY
 
 python3 - "$results" <<'PY'
 import sys, platform, os
@@ -90,7 +96,7 @@ f = lambda k: float(v[k])
 sh = f("start_sh")  # the cost of sh -c itself, taken off the shell-wrapped commands
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 rows = [
-    ("cdbmake, 5M records (320 MB), whole process, s", f("build_cdbkit") - sh, f("build_tinycdb"), "tinycdb cdb -c", "<= 0.8"),
+    ("cdbmake, 5M records (320 MB), whole process, s", f("build_cdbkit") - sh, f("build_tinycdb") - sh, "tinycdb cdb -c", "<= 0.8"),
     ("  the same against freecdb cdbmake (which fsyncs, as we do)", f("build_cdbkit") - sh, f("build_freecdb") - sh, "freecdb cdbmake", ""),
     ("tcprules, 1M mixed rules, whole process, s", f("rules_cdbkit") - sh, f("rules_ucspi") - sh, "ucspi-tcp tcprules", "<= 1.0"),
     ("random hit lookup, 1M records, ns", f("java_hit"), f("c_hit"), "tinycdb cdb_find", "<= 1.1"),
@@ -98,7 +104,7 @@ rows = [
     ("random miss lookup, 1M records, ns", f("java_miss"), f("c_miss"), "tinycdb cdb_find", ""),
     ("  PalDB 1.2.0 hit, ns", f("java_paldbHit"), f("c_hit"), "tinycdb cdb_find", ""),
     ("  HashMap hit, ns", f("java_hashMapHit"), f("c_hit"), "tinycdb cdb_find", ""),
-    ("cdbget on a tiny cdb, whole process, s", f("start_cdbget") - sh, f("start_jvm"), "bare JVM printing a line", "<= 3.0"),
+    ("cdbget on a tiny cdb, whole process, s", f("start_cdbget") - sh, f("start_jvm") - sh, "bare JVM printing a line", "<= 3.0"),
     ("peak memory of the 5M build, MB", f("rss_cdbkit") / 1024, f("rss_freecdb") / 1024, "freecdb cdbmake", "<= 1.5"),
 ]
 print(f"Machine: {cpu}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; java {platform.python_version() and os.popen('java -version 2>&1').readline().split(chr(34))[1]}")

@@ -1,6 +1,5 @@
 package org.cdbkit.cdb;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,40 +12,20 @@ import java.util.List;
  * with leading and trailing ones ignored. Bytes, not characters, so any input round-trips.
  */
 final class AwkLines {
-    private final InputStream in;
-    private final byte[] buffer = new byte[1 << 16];
-    private int next;
-    private int end;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final LineReader lines;
 
     AwkLines(InputStream in) {
-        this.in = in;
+        this.lines = new LineReader(in);
     }
 
     /** The next line without its newline, or null at the end of input. */
     byte[] next() throws IOException {
-        line.reset();
-        boolean any = false;
-        for (;;) {
-            if (next == end) {
-                int n = in.read(buffer, 0, buffer.length);
-                if (n <= 0) {
-                    return any ? line.toByteArray() : null;
-                }
-                next = 0;
-                end = n;
-            }
-            any = true;
-            int start = next;
-            while (next < end && buffer[next] != '\n') {
-                next++;
-            }
-            line.write(buffer, start, next - start);
-            if (next < end) {
-                next++; // the newline
-                return line.toByteArray();
-            }
+        int length = lines.next();
+        if (length < 0) {
+            return null;
         }
+        byte[] line = lines.line();
+        return Arrays.copyOf(line, line[length - 1] == '\n' ? length - 1 : length);
     }
 
     /** awk's default field splitting of {@code bytes[from, to)}. */

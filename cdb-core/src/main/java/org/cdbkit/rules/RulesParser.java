@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cdbkit.cdb.LineReader;
+
 /**
  * Parses tcprules input (ucspi-tcp 0.88, with the IPv6 build's addresses), one line at a time:
  *
@@ -39,7 +41,7 @@ public final class RulesParser {
         long number = 0;
         for (int length = lines.next(); length >= 0; length = lines.next()) {
             number++;
-            env = parseLine(lines.line, length, number, env, sink);
+            env = parseLine(lines.line(), length, number, env, sink);
         }
     }
 
@@ -184,51 +186,5 @@ public final class RulesParser {
 
     private static RulesFormatException bad(byte[] line, int len, long lineNumber) {
         return new RulesFormatException(lineNumber, text(line, 0, len));
-    }
-
-    /** Lines split at newline bytes, each with its newline, as getln gives them, in one reused array. */
-    static final class LineReader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private int next;
-        private int end;
-        /** The current line, in {@code line[0, length)}. */
-        byte[] line = new byte[256];
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        /** Reads the next line into {@link #line}; returns its length, or -1 at the end. */
-        int next() throws IOException {
-            int length = 0;
-            for (;;) {
-                if (next == end) {
-                    int n = in.read(buffer, 0, buffer.length);
-                    if (n <= 0) {
-                        return length == 0 ? -1 : length;
-                    }
-                    next = 0;
-                    end = n;
-                }
-                int start = next;
-                while (next < end && buffer[next] != '\n') {
-                    next++;
-                }
-                boolean newline = next < end;
-                if (newline) {
-                    next++;
-                }
-                int n = next - start;
-                if (length + n > line.length) {
-                    line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-                }
-                System.arraycopy(buffer, start, line, length, n);
-                length += n;
-                if (newline) {
-                    return length;
-                }
-            }
-        }
     }
 }
