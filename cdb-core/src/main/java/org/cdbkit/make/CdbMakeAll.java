@@ -120,8 +120,7 @@ public final class CdbMakeAll {
         try {
             source = Files.readAttributes(t.source(), BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new SourceError(t.name() + ": no source: neither " + base(t) + " nor " + base(t)
-                    + ".cdbmake exists");
+            throw SourceError.noSource(t);
         }
         if (options.always) {
             return "every target rebuilt (-B)";
@@ -159,10 +158,6 @@ public final class CdbMakeAll {
             state.put(t.name(), entry(t));
         }
         return null;
-    }
-
-    private static String base(BuildTarget t) {
-        return t.name().substring(0, t.name().length() - ".cdb".length());
     }
 
     /** The digest of a file, hashed again only when its stamp moved since it was recorded. */

@@ -13,4 +13,10 @@ public class SourceError extends IOException {
     public SourceError(String message) {
         super(message);
     }
+
+    /** Neither source of a target exists. */
+    static SourceError noSource(BuildTarget t) {
+        String base = t.name().substring(0, t.name().length() - ".cdb".length());
+        return new SourceError(t.name() + ": no source: neither " + base + " nor " + base + ".cdbmake exists");
+    }
 }

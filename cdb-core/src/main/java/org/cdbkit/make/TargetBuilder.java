@@ -36,8 +36,7 @@ final class TargetBuilder {
                 new CdbmakeTextReader(in).readAll(writer);
             }
         } catch (NoSuchFileException e) {
-            throw new SourceError(t.name() + ": no source: neither " + t.name().replaceAll("\\.cdb$", "") + " nor "
-                    + t.name().replaceAll("\\.cdb$", ".cdbmake") + " exists");
+            throw SourceError.noSource(t);
         } catch (RulesFormatException e) {
             throw new SourceError(t.sourceName(), e.lineNumber(), "unable to parse this line: " + e.line(), e);
         } catch (CdbmakeFormatException e) {

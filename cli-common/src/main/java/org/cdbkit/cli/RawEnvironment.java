@@ -16,10 +16,16 @@ public final class RawEnvironment {
     private RawEnvironment() {
     }
 
+    /** The environment as the process started with it, read once. */
+    private static byte[] environ;
+
     /** The value of {@code name}, or null when it is not set. */
-    public static String get(String name) {
+    public static synchronized String get(String name) {
         try {
-            byte[] all = Files.readAllBytes(ENVIRON);
+            if (environ == null) {
+                environ = Files.readAllBytes(ENVIRON);
+            }
+            byte[] all = environ;
             byte[] prefix = (name + "=").getBytes(StandardCharsets.ISO_8859_1);
             int start = 0;
             for (int i = 0; i <= all.length; i++) {
