@@ -332,7 +332,9 @@ public final class CdbReader implements Closeable {
                     return false;
                 }
                 tablePosition = entry & UINT32;
-                slotPosition = (tablePosition + ((hash >>> 8) % slotCount) * CdbFormat.SLOT_SIZE) & UINT32;
+                // a 32-bit remainder, as in C: half the cost of a 64-bit one
+                long slot = Integer.remainderUnsigned((int) (hash >>> 8), (int) slotCount) & UINT32;
+                slotPosition = (tablePosition + slot * CdbFormat.SLOT_SIZE) & UINT32;
                 firstSlot = slotPosition;
             }
             // positions are 32-bit in cdb: a hostile table may wrap around, as it does in C

@@ -31,6 +31,8 @@ public final class MappedInput implements Closeable {
      * yet seen a close still reads a mapping that stays valid (it is never unmapped by hand).
      */
     private ByteBuffer[] segments;
+    /** The one segment of a file under 1 GiB, for the quickest reads; null once closed. */
+    private ByteBuffer single;
 
     MappedInput(FileChannel channel, int segmentShift) throws IOException {
         this.segmentShift = segmentShift;
@@ -48,6 +50,7 @@ public final class MappedInput implements Closeable {
             mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, size).order(ByteOrder.LITTLE_ENDIAN);
         }
         this.segments = mapped;
+        this.single = mapped.length == 1 ? mapped[0] : null;
     }
 
     /** Maps the whole of an open channel; the channel may be closed afterwards. */
@@ -102,6 +105,10 @@ public final class MappedInput implements Closeable {
      * a record's lengths) in one read, the first in the low half.
      */
     public long readLong(long position) {
+        ByteBuffer only = single;
+        if (only != null && position >= 0 && position <= length - 8) {
+            return only.getLong((int) position); // the usual file, under 1 GiB: one segment
+        }
         check(position, 8);
         int offset = (int) (position & segmentMask);
         ByteBuffer segment = segment(position);
@@ -191,6 +198,7 @@ public final class MappedInput implements Closeable {
     @Override
     public void close() {
         segments = null;
+        single = null;
     }
 
     private ByteBuffer segment(long position) {
