@@ -10,7 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** Bounded loopback traffic for the end-to-end tests: 127.0.0.0/8 only, every wait timed. */
+/** Bounded loopback traffic for the end-to-end tests: 127.0.0.0/8 and ::1 only, every wait timed. */
 final class Loopback {
     static final String SERVER = "127.0.0.1";
     private static final int TIMEOUT_MS = 5000;
@@ -30,9 +30,14 @@ final class Loopback {
      * before it closes: empty when the server drops the connection.
      */
     static String exchange(String clientAddress, int port) throws IOException {
+        return exchange(clientAddress, SERVER, port);
+    }
+
+    /** As {@link #exchange(String, int)}, to a server on {@code serverAddress} (127.0.0.1 or ::1). */
+    static String exchange(String clientAddress, String serverAddress, int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
-            socket.connect(new InetSocketAddress(SERVER, port), TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(serverAddress, port), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -50,14 +55,18 @@ final class Loopback {
 
     /** Waits until something listens on the port, or fails after a few seconds. */
     static void awaitListening(int port) throws IOException, InterruptedException {
+        awaitListening(SERVER, port);
+    }
+
+    static void awaitListening(String serverAddress, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(SERVER, port), 200);
+                s.connect(new InetSocketAddress(serverAddress, port), 200);
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("nothing listens on " + SERVER + ":" + port, e);
+                    throw new IOException("nothing listens on " + serverAddress + " port " + port, e);
                 }
                 Thread.sleep(50);
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TcpServerIT {
     static final String TCPSERVER = "/opt/ucspi-tcp/usr/bin/tcpserver";
+    static final String TCPSERVER6 = "/opt/ucspi-tcp-ipv6/usr/bin/tcpserver";
     private static final Path BIN = Fixtures.root().resolve("bin");
 
     @TempDir
@@ -52,6 +53,29 @@ class TcpServerIT {
             assertEquals("", Loopback.exchange("127.0.0.3", port), "the new rules deny 127.0.0.3");
             assertEquals("two 127.0.0.2\n", Loopback.exchange("127.0.0.2", port));
             assertEquals(" 127.0.0.9\n", Loopback.exchange("127.0.0.9", port), "allowed by :allow, no variable");
+        } finally {
+            server.destroy();
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The IPv6 build of tcpserver on ::1 obeys IPv6 rules our tcprules compiled. */
+    @Test
+    void theIpv6TcpserverObeysIpv6Rules() throws Exception {
+        Oracle.tool(TCPSERVER6);
+        Path cdb = dir.resolve("rules6.cdb");
+        compile(dir, "::1:allow,GREETING=\"v6 loopback\"\n:deny\n", cdb);
+        int port = Loopback.freePort();
+        Process server = new ProcessBuilder(TCPSERVER6, "-H", "-R", "-l", "0", "-x", cdb.toString(), "::1",
+                String.valueOf(port), "sh", "-c", "printf '%s %s\\n' \"$GREETING\" \"$TCPREMOTEIP\"")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log6").toFile()).start();
+        try {
+            Loopback.awaitListening("::1", port);
+            assertEquals("v6 loopback ::1\n", Loopback.exchange("::1", "::1", port));
+            compile(dir, "::1:deny\n:allow\n", cdb);
+            assertEquals("", Loopback.exchange("::1", "::1", port), "the new rules deny ::1");
         } finally {
             server.destroy();
             if (!server.waitFor(5, TimeUnit.SECONDS)) {
