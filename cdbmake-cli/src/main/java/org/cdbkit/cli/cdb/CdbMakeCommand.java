@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.CdbmakeTextReader;
+import org.cdbkit.cdb.ReadAhead;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
@@ -39,7 +40,12 @@ public final class CdbMakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path[] files = targets(arguments);
-        CdbBuild.build(files[0], files[1], sink -> new CdbmakeTextReader(io.in()).readAll(sink));
+        // the input is read ahead on the second core while this one parses and hashes
+        CdbBuild.build(files[0], files[1], sink -> {
+            try (ReadAhead in = new ReadAhead(io.in())) {
+                new CdbmakeTextReader(in).readAll(sink);
+            }
+        });
         return 0;
     }
 }
