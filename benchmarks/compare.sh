@@ -45,6 +45,7 @@ cp "$root/fixtures/cdb/one.cdb" "$work/tiny.cdb"
 cd "$work"
 # Rounds alternate between the commands compared, so that a machine that slows down or speeds
 # up during the run (a shared VM does) weighs on both sides alike; the median of each is kept.
+# Each command starts after a sync, untimed, so that none pays for another's writes.
 interleave() {  # NAME ROUNDS then pairs of LABEL COMMAND
   python3 - "$@" >> "$results" <<'PY'
 import statistics, subprocess, sys, time
@@ -53,6 +54,9 @@ commands = list(zip(rest[0::2], rest[1::2]))
 times = {label: [] for label, _ in commands}
 for r in range(rounds + 1):
     for label, command in commands:
+        # what the previous command left unwritten (tinycdb does not fsync) must not be
+        # written back on the next one's time
+        subprocess.run("sync", shell=True, check=True)
         start = time.perf_counter()
         subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL)
         if r > 0:  # the first round warms the caches
