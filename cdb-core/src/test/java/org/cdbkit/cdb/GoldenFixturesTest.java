@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.cdbkit.cdb.CdbmakeFormatException.Problem;
 import org.cdbkit.testing.Fixtures;
@@ -39,25 +38,13 @@ class GoldenFixturesTest {
 
     /** Every main fixture: NAME.in next to NAME.cdb. */
     static List<String> mainFixtures() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".in")).sorted().forEach(n -> {
-                String name = n.substring(0, n.length() - 3);
-                if (Files.exists(DIR.resolve(name + ".cdb"))) {
-                    names.add(name);
-                }
-            });
-        }
+        List<String> names = new ArrayList<>(Fixtures.names(DIR, ".in"));
+        names.removeIf(name -> !Files.exists(DIR.resolve(name + ".cdb")));
         return names;
     }
 
     static List<String> badInputs() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR.resolve("bad"))) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".in")).sorted()
-                    .forEach(n -> names.add(n.substring(0, n.length() - 3)));
-        }
-        return names;
+        return Fixtures.names(DIR.resolve("bad"), ".in");
     }
 
     @Test

@@ -33,12 +33,7 @@ class GoldenFixturesTest {
     Path temp;
 
     static List<String> mainFixtures() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".in")).sorted()
-                    .forEach(n -> names.add(n.substring(0, n.length() - 3)));
-        }
-        return names;
+        return Fixtures.names(DIR, ".in");
     }
 
     @TestFactory

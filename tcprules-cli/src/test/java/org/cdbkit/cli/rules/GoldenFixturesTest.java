@@ -37,12 +37,10 @@ class GoldenFixturesTest {
     @TempDir
     Path temp;
 
+    /** The fixtures' base names: NAME.v6 files belong to NAME. */
     private static List<String> names(Path dir, String suffix) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix) && !n.endsWith(".v6" + suffix))
-                    .sorted().forEach(n -> names.add(n.substring(0, n.length() - suffix.length())));
-        }
+        List<String> names = new ArrayList<>(Fixtures.names(dir, suffix));
+        names.removeIf(name -> name.endsWith(".v6"));
         return names;
     }
 
