@@ -98,6 +98,21 @@ public final class CdbMakeAll {
     private Outcome process(BuildTarget t, BuildState state) {
         try {
             String reason = staleness(t, state);
+            if (reason == NO_RECORD) {
+                // build afresh and compare: one build serves both as the check and as the rebuild
+                if (!TargetBuilder.buildIfDifferent(t, scratch(t, "tmp"), !options.dryRun)) {
+                    if (!options.dryRun) {
+                        state.put(t.name(), entry(t));
+                    }
+                    return new Outcome(t, Outcome.Kind.UP_TO_DATE, null);
+                }
+                reason = "it differs from a fresh build of its source";
+                if (options.dryRun) {
+                    return new Outcome(t, Outcome.Kind.WOULD_REBUILD, reason);
+                }
+                state.put(t.name(), entry(t));
+                return new Outcome(t, Outcome.Kind.REBUILT, reason);
+            }
             if (reason == null) {
                 return new Outcome(t, Outcome.Kind.UP_TO_DATE, null);
             }
@@ -114,7 +129,13 @@ public final class CdbMakeAll {
         }
     }
 
-    /** Why {@code t} must be rebuilt, or null when it is up to date. */
+    /** What {@link #staleness} says of a target whose last build left no record. */
+    private static final String NO_RECORD = "no record of its last build";
+
+    /**
+     * Why {@code t} must be rebuilt, null when it is up to date, or {@link #NO_RECORD} when only
+     * a fresh build can tell.
+     */
     private String staleness(BuildTarget t, BuildState state) throws IOException {
         BasicFileAttributes source;
         try {
@@ -144,20 +165,7 @@ public final class CdbMakeAll {
             }
             return null;
         }
-        // no record of the last build: build afresh aside and compare
-        Path fresh = scratch(t, "check");
-        try {
-            TargetBuilder.build(t, fresh, scratch(t, "check.tmp"));
-            if (!Digests.of(fresh).equals(Digests.of(t.target()))) {
-                return "it differs from a fresh build of its source";
-            }
-        } finally {
-            Files.deleteIfExists(fresh);
-        }
-        if (!options.dryRun) {
-            state.put(t.name(), entry(t));
-        }
-        return null;
+        return NO_RECORD;
     }
 
     /** The digest of a file, hashed again only when its stamp moved since it was recorded. */

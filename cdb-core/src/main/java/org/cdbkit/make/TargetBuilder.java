@@ -28,6 +28,25 @@ final class TargetBuilder {
         }
     }
 
+    /**
+     * Builds the target afresh next to it and compares bytes: when they are the same, the new
+     * file is dropped and the target left alone; when they differ, it replaces the target if
+     * {@code replace}. Returns whether they differ.
+     */
+    static boolean buildIfDifferent(BuildTarget t, Path temporary, boolean replace) throws IOException {
+        try (AtomicCdbFile out = AtomicCdbFile.create(t.target(), temporary)) {
+            write(t, out.writer());
+            out.finishAndSync();
+            if (Digests.of(temporary).equals(Digests.of(t.target()))) {
+                return false;
+            }
+            if (replace) {
+                out.commit();
+            }
+            return true;
+        }
+    }
+
     private static void write(BuildTarget t, CdbWriter writer) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(t.source()), 1 << 16)) {
             if (t.kind() == SourceKind.RULES) {
