@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.opentest4j.TestAbortedException;
-
 /**
- * The real C tools, the oracle of the differential tests. Where they are required (in CI,
- * where {@code CI=true} and {@code .ci/run} installs them, or with
- * {@code CDBKIT_REQUIRE_ORACLE=1}) a missing tool fails the test; elsewhere it is skipped.
+ * The real C tools, the oracle of the differential tests. A test class that runs them says so
+ * with {@link NeedsOriginals}: without them it is skipped, with the reason, unless they are
+ * required (in CI, where {@code CI=true} and {@code .ci/run} installs them, or with
+ * {@code CDBKIT_REQUIRE_ORACLE} set), where it fails. {@code CDBKIT_HIDE_ORIGINALS=1} makes
+ * every original count as missing, as on a newcomer's machine.
  */
 public final class Oracle {
     private Oracle() {
@@ -25,17 +25,24 @@ public final class Oracle {
         return "true".equals(System.getenv("CI")) || System.getenv("CDBKIT_REQUIRE_ORACLE") != null;
     }
 
-    /** The path of a real tool, e.g. {@code /usr/bin/cdbmake}. */
-    public static Path tool(String path) {
-        Path p = Path.of(path);
-        if (!Files.isExecutable(p)) {
-            String message = "the original tool " + path + " is not installed (.ci/run installs it)";
-            if (required()) {
-                fail(message);
-            }
-            throw new TestAbortedException(message);
+    /** Why the tool at {@code path} cannot be run, or null when it can. */
+    static String whyMissing(String path) {
+        if (System.getenv("CDBKIT_HIDE_ORIGINALS") != null) {
+            return "the originals are hidden (CDBKIT_HIDE_ORIGINALS)";
         }
-        return p;
+        return Files.isExecutable(Path.of(path)) ? null : "the original tool " + path + " is not installed";
+    }
+
+    /**
+     * The path of a real tool, e.g. {@code /usr/bin/cdbmake}, which the test class names in its
+     * {@link NeedsOriginals} (so it is there by the time a test runs).
+     */
+    public static Path tool(String path) {
+        String why = whyMissing(path);
+        if (why != null) {
+            fail(why + ": name it in the class's @NeedsOriginals");
+        }
+        return Path.of(path);
     }
 
     /** Runs a command with the given bytes on standard input (or a file), and waits for it. */

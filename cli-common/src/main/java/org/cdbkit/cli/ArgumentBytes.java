@@ -19,6 +19,16 @@ public final class ArgumentBytes {
     private ArgumentBytes() {
     }
 
+    /** The arguments as byte strings: argv's bytes, one char per byte (ISO-8859-1). */
+    public static String[] strings(String[] args) {
+        byte[][] raw = of(args);
+        String[] strings = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            strings[i] = new String(raw[i], java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return strings;
+    }
+
     public static byte[][] of(String[] args) {
         byte[][] raw = fromCmdline(args);
         if (raw != null) {

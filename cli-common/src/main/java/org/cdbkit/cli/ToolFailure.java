@@ -9,6 +9,8 @@ public final class ToolFailure extends RuntimeException {
 
     public static final int PERMANENT = 100;
     public static final int TEMPORARY = 111;
+    /** What a shell reports for a process killed by SIGPIPE (128 + 13). */
+    public static final int BROKEN_PIPE = 141;
 
     private final int exitCode;
     private final boolean usage;
@@ -28,6 +30,14 @@ public final class ToolFailure extends RuntimeException {
         return new ToolFailure(exitCode, message, false, cause);
     }
 
+    /**
+     * The reader of standard output went away. A C tool dies of SIGPIPE there, silently, and
+     * the shell sees 141; the JVM ignores SIGPIPE, so we end the same way by hand.
+     */
+    public static ToolFailure brokenPipe(Throwable cause) {
+        return new ToolFailure(BROKEN_PIPE, null, false, cause);
+    }
+
     /** The usage line, printed as it is, exit 100. */
     public static ToolFailure usage(String usageLine) {
         return new ToolFailure(PERMANENT, usageLine, true, null);
@@ -37,8 +47,11 @@ public final class ToolFailure extends RuntimeException {
         return exitCode;
     }
 
-    /** The line to print on standard error, without its newline. */
+    /** The line to print on standard error, without its newline; null to end silently. */
     public String line(String program) {
+        if (exitCode == BROKEN_PIPE) {
+            return null;
+        }
         return usage ? getMessage() : program + ": fatal: " + getMessage();
     }
 }

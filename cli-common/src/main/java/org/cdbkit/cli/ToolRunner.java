@@ -18,13 +18,16 @@ public final class ToolRunner {
         try {
             return command.call();
         } catch (ToolFailure failure) {
-            io.err().println(failure.line(program));
+            String line = failure.line(program);
+            if (line != null) {
+                io.err().println(line);
+            }
             return failure.exitCode();
         } catch (IOException e) {
             io.err().println(program + ": fatal: " + ErrorText.of(e));
             return ToolFailure.TEMPORARY;
         } catch (RuntimeException e) {
-            throw e;
+            throw e; // a bug: ToolProcess words it
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

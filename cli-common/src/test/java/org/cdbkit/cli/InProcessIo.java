@@ -38,15 +38,6 @@ public final class InProcessIo implements ToolIo {
         return new Oracle.Result(exitCode, out.toByteArray(), err.toByteArray());
     }
 
-    /** Arguments as argv bytes: one byte per char. */
-    public static byte[][] bytes(String... args) {
-        byte[][] bytes = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            bytes[i] = args[i].getBytes(StandardCharsets.ISO_8859_1);
-        }
-        return bytes;
-    }
-
     @Override
     public InputStream in() {
         try {

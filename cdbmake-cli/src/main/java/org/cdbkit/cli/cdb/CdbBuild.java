@@ -1,7 +1,6 @@
 package org.cdbkit.cli.cdb;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import org.cdbkit.cdb.CdbTooLargeException;
 import org.cdbkit.cdb.CdbWriter;
@@ -9,6 +8,7 @@ import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.RecordSink;
 import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
+import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 
@@ -23,8 +23,9 @@ final class CdbBuild {
     private CdbBuild() {
     }
 
-    static void build(Path cdb, Path tmp, RecordSource source) {
-        AtomicBuild.run(cdb, tmp, source::readAll, new AtomicBuild.Wording() {
+    /** Builds {@code cdb} through {@code tmp}, both file names as byte strings (see {@link FileNames}). */
+    static void build(String cdb, String tmp, RecordSource source) {
+        AtomicBuild.run(FileNames.path(cdb), FileNames.path(tmp), source::readAll, new AtomicBuild.Wording() {
             @Override
             public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
                 if (e instanceof CdbmakeFormatException) {
@@ -59,7 +60,7 @@ final class CdbBuild {
         });
     }
 
-    private static ToolFailure tooLarge(Path tmp, IOException e) {
+    private static ToolFailure tooLarge(String tmp, IOException e) {
         // cdbmake's words for a length or a database that would pass 4 GiB
         return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to create " + tmp + ": out of memory", e);
     }

@@ -1,6 +1,7 @@
 package org.cdbkit.cli.cdb;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,17 +22,14 @@ public final class CdbGetCommand implements Callable<Integer> {
     /** freecdb copies the data in pieces of this size, each checked against the file. */
     private static final int PIECE = 1024;
 
-    /** The arguments' bytes as argv holds them, for keys outside the locale's charset. */
-    private final byte[][] argumentBytes;
-
     private final ToolIo io;
 
     private final List<String> arguments;
 
-    public CdbGetCommand(ToolIo io, List<String> arguments, byte[][] argumentBytes) {
+    /** {@code arguments} are byte strings (one char per byte), so a key is the bytes of argv. */
+    public CdbGetCommand(ToolIo io, List<String> arguments) {
         this.io = io;
         this.arguments = arguments;
-        this.argumentBytes = argumentBytes;
     }
 
     public static void main(String[] args) {
@@ -47,7 +45,7 @@ public final class CdbGetCommand implements Callable<Integer> {
         if (arguments.isEmpty() || arguments.size() > 2 || arguments.get(0).isEmpty()) {
             throw ToolFailure.usage(usage());
         }
-        byte[] key = argumentBytes[0];
+        byte[] key = arguments.get(0).getBytes(StandardCharsets.ISO_8859_1);
         long skip = arguments.size() == 2 ? parseSkip(arguments.get(1)) : 0;
         DjbOutput out = new DjbOutput(io.out());
         try (MappedInput input = io.mapIn(); CdbReader reader = CdbReader.openUnchecked(input)) {

@@ -1,6 +1,5 @@
 package org.cdbkit.cli.cdb;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,7 +23,7 @@ public final class CdbMake12Command implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path[] files = CdbMakeCommand.targets(arguments);
+        String[] files = CdbMakeCommand.targets(arguments);
         CdbBuild.build(files[0], files[1], sink -> Cdbmake12Format.readAll(io.in(), sink));
         return 0;
     }

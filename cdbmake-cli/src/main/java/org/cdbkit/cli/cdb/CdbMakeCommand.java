@@ -1,6 +1,5 @@
 package org.cdbkit.cli.cdb;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -29,17 +28,17 @@ public final class CdbMakeCommand implements Callable<Integer> {
         return Program.usage("cdbmake", "cdb cdb.tmp");
     }
 
-    /** cdbmake takes exactly two non-empty arguments. */
-    static Path[] targets(List<String> arguments) {
+    /** cdbmake takes exactly two non-empty arguments: the names (byte strings) of the cdb and its temporary file. */
+    static String[] targets(List<String> arguments) {
         if (arguments.size() != 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
             throw ToolFailure.usage(usage());
         }
-        return new Path[] {Path.of(arguments.get(0)), Path.of(arguments.get(1))};
+        return new String[] {arguments.get(0), arguments.get(1)};
     }
 
     @Override
     public Integer call() {
-        Path[] files = targets(arguments);
+        String[] files = targets(arguments);
         // the input is read ahead on the second core while this one parses and hashes
         CdbBuild.build(files[0], files[1], sink -> {
             try (ReadAhead in = new ReadAhead(io.in())) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
+import org.cdbkit.cli.ToolProcess;
 import org.cdbkit.cli.ToolRunner;
 
 /** The cdb tools by name: each tool's main, and tests, run them through here. */
@@ -13,10 +14,10 @@ public final class CdbTools {
     }
 
     /**
-     * Runs tool {@code name} with {@code args} on {@code io}; returns its exit code.
-     * {@code argumentBytes} are the arguments as argv bytes (see {@link ArgumentBytes}).
+     * Runs tool {@code name} on {@code io}; returns its exit code. {@code args} are byte strings:
+     * argv's bytes, one char per byte (see {@link ArgumentBytes}).
      */
-    public static int run(ToolIo io, String name, byte[][] argumentBytes, String... args) {
+    public static int run(ToolIo io, String name, String... args) {
         switch (name) {
             case "cdbmake":
                 return ToolRunner.execute(io, name, new CdbMakeCommand(io, List.of(args)));
@@ -27,7 +28,7 @@ public final class CdbTools {
             case "cdbdump":
                 return ToolRunner.execute(io, name, new CdbDumpCommand(io, List.of(args)));
             case "cdbget":
-                return ToolRunner.execute(io, name, new CdbGetCommand(io, List.of(args), argumentBytes));
+                return ToolRunner.execute(io, name, new CdbGetCommand(io, List.of(args)));
             case "cdbstats":
                 return ToolRunner.execute(io, name, new CdbStatsCommand(io, List.of(args)));
             case "cdbtest":
@@ -39,6 +40,7 @@ public final class CdbTools {
 
     /** Runs a tool as the process and exits with its code. */
     static void main(String name, String[] args) {
-        System.exit(run(StandardStreams.system(), name, ArgumentBytes.of(args), args));
+        ToolProcess.exit(name.startsWith("cdbmake") ? "cdbmake" : name,
+                () -> run(StandardStreams.system(), name, ArgumentBytes.strings(args)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.cdbkit.cdb.CdbmakeTextWriter;
 import org.cdbkit.testing.Folders;
+import org.cdbkit.testing.NeedsOriginals;
 import org.cdbkit.testing.Oracle;
 
 import net.jqwik.api.Arbitraries;
@@ -33,6 +34,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * database bytes, the same stdout, stderr and exit codes. Runs where the tools are installed,
  * and must run in CI (see {@link Oracle}).
  */
+@NeedsOriginals({"/usr/bin/cdbmake", "/usr/bin/cdbdump", "/usr/bin/cdbstats", "/usr/bin/cdbget"})
 class DifferentialProperties {
     private Path dir;
 

@@ -11,7 +11,7 @@ final class InProcess {
     private InProcess() {
     }
 
-    /** Runs {@code tool args < stdin}; {@code stdin} null means empty input. */
+    /** Runs {@code tool args < stdin}; {@code args} are byte strings; {@code stdin} null means empty input. */
     static Oracle.Result run(Path stdin, String tool, String... args) {
         return run(new InProcessIo(stdin, false, Map.of()), tool, args);
     }
@@ -22,6 +22,6 @@ final class InProcess {
     }
 
     private static Oracle.Result run(InProcessIo io, String tool, String... args) {
-        return io.result(CdbTools.run(io, tool, InProcessIo.bytes(args), args));
+        return io.result(CdbTools.run(io, tool, args));
     }
 }

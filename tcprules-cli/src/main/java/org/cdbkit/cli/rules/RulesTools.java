@@ -2,8 +2,10 @@ package org.cdbkit.cli.rules;
 
 import java.util.List;
 
+import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.StandardStreams;
 import org.cdbkit.cli.ToolIo;
+import org.cdbkit.cli.ToolProcess;
 import org.cdbkit.cli.ToolRunner;
 
 /** The rules tools by name: each tool's main, and tests, run them through here. */
@@ -11,6 +13,7 @@ public final class RulesTools {
     private RulesTools() {
     }
 
+    /** Runs tool {@code name} on {@code io}; {@code args} are byte strings (see {@link ArgumentBytes}). */
     public static int run(ToolIo io, String name, String... args) {
         switch (name) {
             case "tcprules":
@@ -23,6 +26,6 @@ public final class RulesTools {
     }
 
     static void main(String name, String[] args) {
-        System.exit(run(StandardStreams.system(), name, args));
+        ToolProcess.exit(name, () -> run(StandardStreams.system(), name, ArgumentBytes.strings(args)));
     }
 }

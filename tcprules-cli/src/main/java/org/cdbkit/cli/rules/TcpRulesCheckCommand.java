@@ -1,7 +1,6 @@
 package org.cdbkit.cli.rules;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -10,6 +9,7 @@ import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.ErrorText;
+import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.rules.Decision;
@@ -46,7 +46,7 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
             ip = "0.0.0.0";
         }
         Decision decision;
-        try (MappedInput input = MappedInput.map(Path.of(file)); CdbReader rules = CdbReader.openUnchecked(input)) {
+        try (MappedInput input = MappedInput.map(FileNames.path(file)); CdbReader rules = CdbReader.openUnchecked(input)) {
             if (input.length() == 0) {
                 // what the original says of an empty file: its failed mmap leaves EINVAL
                 throw cannotRead(file, "invalid argument", null);
@@ -62,7 +62,11 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
         try {
             out.flush();
         } catch (ToolFailure e) {
-            // the original does not check its output: a report nobody can read is still exit 0
+            // the original does not check its output: a report nobody can read is still exit 0,
+            // but a reader gone away kills it with SIGPIPE
+            if (e.exitCode() == ToolFailure.BROKEN_PIPE) {
+                throw e;
+            }
         }
         return 0;
     }

@@ -1,13 +1,13 @@
 package org.cdbkit.cli.rules;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
+import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
@@ -43,7 +43,7 @@ public final class TcpRulesCommand implements Callable<Integer> {
         }
         String cdbName = arguments.get(0);
         String tmpName = arguments.get(1);
-        AtomicBuild.run(Path.of(cdbName), Path.of(tmpName), writer -> RulesCompiler.write(io.in(), writer),
+        AtomicBuild.run(FileNames.path(cdbName), FileNames.path(tmpName), writer -> RulesCompiler.write(io.in(), writer),
                 new AtomicBuild.Wording() {
                     @Override
                     public ToolFailure sourceFailure(IOException e, CdbWriter writer) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cdbkit.testing.Folders;
+import org.cdbkit.testing.NeedsOriginals;
 import org.cdbkit.testing.Oracle;
 
 import net.jqwik.api.Arbitraries;
@@ -29,6 +30,8 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * Our tcprules and tcprulescheck against ucspi-tcp 0.88's (and its IPv6 build's) on random
  * rule files and random connections: same cdb bytes, same output, same exit codes.
  */
+@NeedsOriginals({DifferentialProperties.V4 + "tcprules", DifferentialProperties.V4 + "tcprulescheck",
+    DifferentialProperties.V6 + "tcprules", DifferentialProperties.V6 + "tcprulescheck"})
 class DifferentialProperties {
     static final String V4 = "/opt/ucspi-tcp/usr/bin/";
     static final String V6 = "/opt/ucspi-tcp-ipv6/usr/bin/";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
+import org.cdbkit.testing.NeedsOriginals;
 import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * log/ with multilog) under svscan and supervise; svstat reports both up, and the service
  * obeys a cdb our tcprules compiled.
  */
+@NeedsOriginals({TcpServerIT.TCPSERVER, "/usr/bin/svscan", "/usr/bin/supervise", "/usr/bin/svstat", "/usr/bin/svc",
+    "/usr/bin/svok", "/usr/bin/multilog"})
 class SuperviseIT {
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.cdbkit.testing.Fixtures;
+import org.cdbkit.testing.NeedsOriginals;
 import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * allowed or dropped, the rule's variables reach the program it runs, and a recompile while
  * it runs changes the very next connection. Loopback only: clients are 127.0.0.2 and so on.
  */
+@NeedsOriginals({TcpServerIT.TCPSERVER, TcpServerIT.TCPSERVER6})
 class TcpServerIT {
     static final String TCPSERVER = "/opt/ucspi-tcp/usr/bin/tcpserver";
     static final String TCPSERVER6 = "/opt/ucspi-tcp-ipv6/usr/bin/tcpserver";

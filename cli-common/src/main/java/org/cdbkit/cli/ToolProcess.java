@@ -1,0 +1,62 @@
+package org.cdbkit.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
+
+/**
+ * The process around a tool: it exits with the tool's code, and has the last word on what no
+ * tool catches, on any thread. The originals never print a stack trace, and neither do we: out
+ * of memory is {@code NAME: fatal: out of memory}, anything else
+ * {@code NAME: fatal: internal error: ...}, both exit 111 (temporary: a retry with more memory,
+ * or a fixed bug, may succeed). {@code CDBKIT_DEBUG} set adds the stack trace, for a bug report.
+ */
+public final class ToolProcess {
+    private ToolProcess() {
+    }
+
+    /** Runs {@code tool} as the process {@code program} and exits with its code. */
+    public static void exit(String program, IntSupplier tool) {
+        // made now: when memory runs out there may be none left to make them
+        byte[] outOfMemory = (program + ": fatal: out of memory\n").getBytes(StandardCharsets.ISO_8859_1);
+        FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> die(program, e, outOfMemory, stderr));
+        int code;
+        try {
+            code = tool.getAsInt();
+        } catch (Throwable e) {
+            die(program, e, outOfMemory, stderr);
+            return;
+        }
+        System.exit(code);
+    }
+
+    private static void die(String program, Throwable e, byte[] outOfMemory, FileOutputStream stderr) {
+        try {
+            if (e instanceof OutOfMemoryError) {
+                stderr.write(outOfMemory);
+            } else {
+                stderr.write((program + ": fatal: internal error: " + describe(e) + "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            if (System.getenv("CDBKIT_DEBUG") != null) {
+                e.printStackTrace();
+            }
+        } catch (IOException | RuntimeException | Error ignored) {
+            // nothing more can be said: the exit code still tells
+        }
+        Runtime.getRuntime().halt(ToolFailure.TEMPORARY);
+    }
+
+    /** A bug's own words where it has some; never the name of a Java class. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isEmpty()) {
+            return "unexpected failure (run with CDBKIT_DEBUG=1 to see where)";
+        }
+        return message.toLowerCase(java.util.Locale.ROOT).startsWith("java.") ? "unexpected failure: "
+                + message.substring(message.lastIndexOf(':') + 1).trim() : message;
+    }
+}
