@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Objects;
 
 /**
  * Replaces a cdb atomically, as cdbmake does: the new database is written to a temporary file,
@@ -52,6 +53,8 @@ public final class AtomicCdbFile implements Closeable {
 
     /** Opens (creating or truncating) {@code temporary}, which must be on the target's file system. */
     public static AtomicCdbFile create(Path target, Path temporary) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(temporary, "temporary");
         FileChannel channel = FileChannel.open(temporary, EnumSet.of(StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.READ), MODE_0644);
         try {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Reads a cdb through a memory mapping of the whole file (up to the format's 4 GiB).
@@ -37,6 +38,7 @@ public final class CdbReader implements Closeable {
 
     /** Opens a file, checking that it holds at least a header and fits the format. */
     public static CdbReader open(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return open(MappedInput.map(channel));
         }
@@ -44,6 +46,7 @@ public final class CdbReader implements Closeable {
 
     /** Wraps a mapped file, checking that it holds at least a header and fits the format. */
     public static CdbReader open(MappedInput input) throws CdbFormatException {
+        Objects.requireNonNull(input, "input");
         if (input.length() < CdbFormat.HEADER_SIZE) {
             throw new CdbFormatException("truncated file: " + input.length()
                     + " bytes is shorter than the 2048-byte header");
@@ -57,6 +60,7 @@ public final class CdbReader implements Closeable {
      * "absent" for a key whose header entry is present and says its table is empty.
      */
     public static CdbReader openUnchecked(MappedInput input) throws CdbFormatException {
+        Objects.requireNonNull(input, "input");
         if (input.length() > CdbFormat.MAX_FILE_SIZE) {
             throw new CdbFormatException("file of " + input.length()
                     + " bytes is larger than the 4 GiB the format can address");
@@ -70,18 +74,21 @@ public final class CdbReader implements Closeable {
 
     /** The first value stored under {@code key}, as a read-only view, or null. */
     public ByteBuffer get(byte[] key) throws CdbFormatException {
+        Objects.requireNonNull(key, "key");
         Finder finder = find(key);
         return finder.next() ? finder.value() : null;
     }
 
     /** The first value stored under {@code key}, copied, or null. */
     public byte[] getBytes(byte[] key) throws CdbFormatException {
+        Objects.requireNonNull(key, "key");
         Finder finder = find(key);
         return finder.next() ? finder.valueBytes() : null;
     }
 
     /** Every value stored under {@code key}, in the order they were added. */
     public List<ByteBuffer> getAll(byte[] key) throws CdbFormatException {
+        Objects.requireNonNull(key, "key");
         List<ByteBuffer> values = new ArrayList<>();
         Finder finder = find(key);
         while (finder.next()) {
@@ -92,6 +99,7 @@ public final class CdbReader implements Closeable {
 
     /** A cursor over the records stored under {@code key}, in the order they were added. */
     public Finder find(byte[] key) {
+        Objects.requireNonNull(key, "key");
         return new Finder(key, 0, key.length);
     }
 
@@ -100,6 +108,7 @@ public final class CdbReader implements Closeable {
      * array is read, not copied, so it must not change while the cursor is in use.
      */
     public Finder find(byte[] key, int offset, int length) {
+        Objects.requireNonNull(key, "key");
         java.util.Objects.checkFromIndexSize(offset, length, key.length);
         return new Finder(key, offset, length);
     }

@@ -63,4 +63,29 @@ public final class CdbRecord {
         input.readBytes(valuePosition(), copy, 0, copy.length);
         return copy;
     }
+
+    /** Where the record is, its key (printable bytes as they are, others as \xNN, cut at 40) and its value's size. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("CdbRecord[at ").append(position).append(": key \"");
+        long shown = Math.min(keyLength, PREVIEW);
+        try {
+            byte[] start = new byte[(int) shown];
+            input.readBytes(keyPosition(), start, 0, start.length);
+            for (byte b : start) {
+                int c = b & 0xff;
+                if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                    s.append((char) c);
+                } else {
+                    s.append(String.format("\\x%02x", c));
+                }
+            }
+        } catch (RuntimeException e) {
+            s.append("(unreadable)");
+        }
+        return s.append(keyLength > shown ? "\"..." : "\"").append(" (").append(keyLength).append(" bytes), value ")
+                .append(valueLength).append(" bytes]").toString();
+    }
+
+    private static final int PREVIEW = 40;
 }

@@ -2,6 +2,7 @@ package org.cdbkit.cdb;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 import org.cdbkit.cdb.CdbFormatException.Kind;
 
@@ -29,6 +30,7 @@ public final class CdbSequentialReader {
     private long valueLength;
 
     public CdbSequentialReader(InputStream in) {
+        Objects.requireNonNull(in, "in");
         this.in = in;
     }
 

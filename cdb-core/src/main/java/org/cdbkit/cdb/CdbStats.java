@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.cdbkit.cdb.CdbFormatException.Kind;
 
@@ -27,6 +28,7 @@ public final class CdbStats {
 
     /** Computes the figures of the database in {@code file}. */
     public static CdbStats of(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
             return of(in, reader);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Checks that every record can be found through the hash tables, as cdb-0.75's cdbtest does:
@@ -22,6 +23,7 @@ public final class CdbVerifier {
     }
 
     public static CdbVerifier of(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
             return of(in, reader);
         }

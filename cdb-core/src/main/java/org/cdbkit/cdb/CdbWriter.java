@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.util.Objects;
 
 /**
  * Writes a cdb as cdbmake does, record by record, to a file channel: the header is reserved,
@@ -47,7 +48,7 @@ public final class CdbWriter implements RecordSink, Closeable {
     private int keyHash;
 
     public CdbWriter(FileChannel channel) throws IOException {
-        this(channel, null);
+        this(Objects.requireNonNull(channel, "channel"), null);
     }
 
     /** As {@link #CdbWriter(FileChannel)}; {@code sync}, if not null, hears how much was written. */
@@ -73,6 +74,8 @@ public final class CdbWriter implements RecordSink, Closeable {
     }
 
     public void add(byte[] key, byte[] value) throws IOException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
         add(key, 0, key.length, value, 0, value.length);
     }
 
@@ -86,6 +89,8 @@ public final class CdbWriter implements RecordSink, Closeable {
 
     /** Adds the remaining bytes of {@code key} and {@code value}; their positions are not changed. */
     public void add(ByteBuffer key, ByteBuffer value) throws IOException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
         beginRecord(key.remaining(), value.remaining());
         keyHash = CdbHash.hash(key);
         keyRemaining = 0;

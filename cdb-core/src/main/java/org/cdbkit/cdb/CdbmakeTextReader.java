@@ -2,6 +2,7 @@ package org.cdbkit.cdb;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 import org.cdbkit.cdb.CdbmakeFormatException.Problem;
 
@@ -27,7 +28,7 @@ public final class CdbmakeTextReader {
     private long completed;
 
     public CdbmakeTextReader(InputStream in) {
-        this(in, BUFFER_SIZE);
+        this(Objects.requireNonNull(in, "in"), BUFFER_SIZE);
     }
 
     CdbmakeTextReader(InputStream in, int bufferSize) {
@@ -37,6 +38,7 @@ public final class CdbmakeTextReader {
 
     /** Reads every record up to the final empty line into {@code sink}; returns the count. */
     public long readAll(RecordSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
         for (;;) {
             int c = read();
             if (c == '\n') {

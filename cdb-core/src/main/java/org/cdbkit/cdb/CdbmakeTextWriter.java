@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Writes cdbmake's text format, as cdbdump prints it: {@code +klen,dlen:key->data} and a
@@ -15,6 +16,7 @@ public final class CdbmakeTextWriter {
 
     /** {@code out} should be buffered; it is not closed here. */
     public CdbmakeTextWriter(OutputStream out) {
+        Objects.requireNonNull(out, "out");
         this.out = out;
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * A read-only file mapped into memory, addressed by {@code long} positions. One
@@ -55,6 +56,7 @@ public final class MappedInput implements Closeable {
 
     /** Maps the whole of an open channel; the channel may be closed afterwards. */
     public static MappedInput map(FileChannel channel) throws IOException {
+        Objects.requireNonNull(channel, "channel");
         return new MappedInput(channel, DEFAULT_SEGMENT_SHIFT);
     }
 
@@ -71,6 +73,7 @@ public final class MappedInput implements Closeable {
     }
 
     public static MappedInput map(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return map(channel);
         }

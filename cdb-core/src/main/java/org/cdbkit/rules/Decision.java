@@ -2,6 +2,7 @@ package org.cdbkit.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What tcpserver does with a connection: which rule key matched (null when none did, and the
@@ -18,7 +19,7 @@ public final class Decision {
     private final long position;
 
     public Decision(String key, boolean allow, List<String> settings) {
-        this(key, allow, settings, -1);
+        this(key, allow, Objects.requireNonNull(settings, "settings"), -1);
     }
 
     private Decision(String key, boolean allow, List<String> settings, long position) {

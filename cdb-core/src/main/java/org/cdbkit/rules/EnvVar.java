@@ -11,8 +11,8 @@ public final class EnvVar {
     private final String value;
 
     public EnvVar(String name, String value) {
-        this.name = Objects.requireNonNull(name);
-        this.value = Objects.requireNonNull(value);
+        this.name = Objects.requireNonNull(name, "name");
+        this.value = Objects.requireNonNull(value, "value");
     }
 
     public String name() {

@@ -1,6 +1,7 @@
 package org.cdbkit.rules;
 
 import java.net.InetAddress;
+import java.util.Objects;
 
 /**
  * The text tcpserver gives a client's address (TCPREMOTEIP), which is what rules are matched
@@ -19,11 +20,13 @@ public final class RemoteAddress {
     }
 
     public static String text(InetAddress address) {
+        Objects.requireNonNull(address, "address");
         return text(address.getAddress());
     }
 
     /** The text of a 4-byte or 16-byte address. */
     public static String text(byte[] ip) {
+        Objects.requireNonNull(ip, "ip");
         if (ip.length == 4) {
             return ipv4(ip, 0);
         }

@@ -1,6 +1,7 @@
 package org.cdbkit.rules;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One line of a rules file: an address, allow or deny, and the environment variables to set,
@@ -14,6 +15,8 @@ public final class Rule {
     private final String text;
 
     public Rule(String address, boolean allow, List<EnvVar> env, long lineNumber, String text) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(env, "env");
         this.address = address;
         this.allow = allow;
         this.env = List.copyOf(env);
@@ -49,12 +52,38 @@ public final class Rule {
         return text != null ? text : toString();
     }
 
+    /** Rules are equal when they say the same: address, allow or deny, variables (not where they were written). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Rule)) {
+            return false;
+        }
+        Rule r = (Rule) o;
+        return address.equals(r.address) && allow == r.allow && env.equals(r.env);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, allow, env);
+    }
+
+    /** The rule as tcprules reads it, each value quoted with a character it does not hold. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(address).append(':').append(allow ? "allow" : "deny");
         for (EnvVar v : env) {
-            s.append(',').append(v.name()).append("=\"").append(v.value()).append('"');
+            char quote = quoteFor(v.value());
+            s.append(',').append(v.name()).append('=').append(quote).append(v.value()).append(quote);
         }
         return s.toString();
+    }
+
+    private static char quoteFor(String value) {
+        for (char q : new char[] {'"', '\'', '/', '|', '%', '#', '!', '^', '~'}) {
+            if (value.indexOf(q) < 0) {
+                return q;
+            }
+        }
+        return '\u0001';
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.cdbkit.cdb.AtomicCdbFile;
 import org.cdbkit.cdb.CdbWriter;
@@ -18,6 +19,9 @@ public final class RulesCompiler {
 
     /** Compiles {@code rules} into {@code cdb} through {@code tmp}; returns the number of rules. */
     public static long compile(InputStream rules, Path cdb, Path tmp) throws IOException {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(cdb, "cdb");
+        Objects.requireNonNull(tmp, "tmp");
         try (AtomicCdbFile out = AtomicCdbFile.create(cdb, tmp)) {
             long count = write(rules, out.writer());
             out.commit();
@@ -27,6 +31,8 @@ public final class RulesCompiler {
 
     /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
     public static long write(InputStream rules, CdbWriter writer) throws IOException {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(writer, "writer");
         Records records = new Records(writer);
         RulesParser.parse(rules, records);
         return records.count;

@@ -60,6 +60,8 @@ public final class RulesDatabase implements Closeable {
     }
 
     public static RulesDatabase open(Path file, Duration recheck, boolean allowWhenMissing) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(recheck, "recheck");
         RulesDatabase db = new RulesDatabase(file, recheck, allowWhenMissing);
         db.reload();
         return db;
@@ -70,6 +72,7 @@ public final class RulesDatabase implements Closeable {
      * {@link RemoteAddress}); {@code host} and {@code info} may be null.
      */
     public Decision decide(String ip, String host, String info) throws IOException {
+        Objects.requireNonNull(ip, "ip");
         if (System.nanoTime() - nextCheck >= 0) {
             reload();
         }

@@ -3,6 +3,7 @@ package org.cdbkit.rules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbReader;
@@ -51,6 +52,8 @@ public final class RulesLookup {
 
     /** The decision for a connection; {@code host} and {@code info} may be null (unset). */
     public static Decision decide(CdbReader rules, String ip, String host, String info) throws CdbFormatException {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(ip, "ip");
         return decide(rules, null, ip, host, info);
     }
 

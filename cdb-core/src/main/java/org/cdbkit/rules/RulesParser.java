@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.cdbkit.cdb.LineReader;
 
@@ -36,6 +37,8 @@ public final class RulesParser {
 
     /** Parses every line of {@code in} into {@code sink}; the first bad line throws. */
     public static void parse(InputStream in, RuleSink sink) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sink, "sink");
         LineReader lines = new LineReader(in);
         int[] env = new int[16];
         long number = 0;
@@ -47,11 +50,14 @@ public final class RulesParser {
 
     /** Parses every line of {@code in} into rules; the first bad line throws. */
     public static void parse(InputStream in, RuleHandler handler) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(handler, "handler");
         parse(in, (line, length, addressLength, allow, env, variables, lineNumber) -> handler.rule(
                 toRule(line, length, addressLength, allow, env, variables, lineNumber)));
     }
 
     public static List<Rule> parse(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
         List<Rule> rules = new ArrayList<>();
         parse(in, (RuleHandler) rules::add);
         return rules;
@@ -62,6 +68,7 @@ public final class RulesParser {
      * {@code lineNumber} only labels the rule or the error. One char per byte (ISO-8859-1).
      */
     public static Rule parseLine(String line, long lineNumber) throws RulesFormatException {
+        Objects.requireNonNull(line, "line");
         byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
         Rule[] rule = new Rule[1];
         try {

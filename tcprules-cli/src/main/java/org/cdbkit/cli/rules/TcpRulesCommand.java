@@ -22,6 +22,9 @@ import org.cdbkit.rules.RulesFormatException;
 public final class TcpRulesCommand implements Callable<Integer> {
     static final String USAGE = "tcprules: usage: tcprules rules.cdb rules.tmp";
 
+    /** tcprules keeps a carriage return as part of the line, which puzzles whoever saved it on Windows. */
+    static final String CARRIAGE_RETURN_HINT = ", which ends in a carriage return: convert the file with dos2unix";
+
     private final ToolIo io;
 
     private final List<String> arguments;
@@ -51,7 +54,8 @@ public final class TcpRulesCommand implements Callable<Integer> {
                             RulesFormatException f = (RulesFormatException) e;
                             // the original's line, then ours naming the line number
                             return ToolFailure.fatal(ToolFailure.PERMANENT, "unable to parse this line: "
-                                    + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input)", e);
+                                    + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input"
+                                    + (f.line().endsWith("\r") ? CARRIAGE_RETURN_HINT : "") + ")", e);
                         }
                         if (e instanceof ReadFailure) {
                             return ToolFailure.fatal(ToolFailure.TEMPORARY,
