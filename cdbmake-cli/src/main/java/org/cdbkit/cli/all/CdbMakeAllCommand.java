@@ -138,7 +138,11 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         Path folder = checkedOptions();
         List<Path> targets = new ArrayList<>();
         for (String name : targetNames) {
-            targets.add(path(name, "TARGET"));
+            Path target = path(name, "TARGET");
+            if (target.getFileName() == null) {
+                throw usage("TARGET " + name + ": not the name of a file");
+            }
+            targets.add(target);
         }
         CdbMakeAll make = new CdbMakeAll(folder,
                 new CdbMakeAll.Options().dryRun(dryRun || check).always(always).jobs(jobs).names(BYTES));
@@ -183,7 +187,11 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             err.println("cdbmake-all: " + e.getMessage());
             return 100;
         }
-        notes(plan);
+        if (verbose) {
+            for (String note : plan.notes()) {
+                out.println("cdbmake-all: " + note);
+            }
+        }
         List<Outcome> outcomes = make.run(plan, this::report);
         int code = 0;
         boolean stale = false;
@@ -228,6 +236,11 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             String problem = null;
             try {
                 TargetFinder.Plan plan = make.plan(targets);
+                for (String note : plan.notes()) {
+                    if (verbose && reported.isNews("\0note " + note, note, "")) {
+                        out.println("cdbmake-all: " + note);
+                    }
+                }
                 List<Outcome> outcomes = make.run(plan, o -> {
                     String subject = FileNames.text(o.target().target().toAbsolutePath());
                     boolean bad = o.kind() == Outcome.Kind.BAD_SOURCE || o.kind() == Outcome.Kind.FAILED;
@@ -281,14 +294,6 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             s.append("unreadable");
         }
         return s.toString();
-    }
-
-    private void notes(TargetFinder.Plan plan) {
-        if (verbose) {
-            for (String note : plan.notes()) {
-                out.println("cdbmake-all: " + note);
-            }
-        }
     }
 
     private void report(Outcome o) {
