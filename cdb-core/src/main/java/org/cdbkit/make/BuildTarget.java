@@ -43,8 +43,8 @@ public final class BuildTarget {
         return recipe.kind();
     }
 
-    /** The permission bits the built cdb is given, or -1 to keep those it is created with (0644 less the umask). */
-    public int mode() {
+    /** What the Makefile's chmod makes of the built cdb's mode, or null: it keeps the mode it is created with. */
+    ChmodMode mode() {
         return recipe.mode();
     }
 

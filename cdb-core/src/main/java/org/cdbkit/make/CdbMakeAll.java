@@ -227,7 +227,7 @@ public final class CdbMakeAll {
 
     /** Why the cdb's mode is not what the Makefile's chmod gives it, or null. */
     private String wrongMode(BuildTarget t) throws IOException {
-        if (t.mode() == Recipe.KEEP) {
+        if (t.mode() == null) {
             return null;
         }
         int mode;
@@ -238,8 +238,8 @@ public final class CdbMakeAll {
         } catch (IOException e) {
             throw new BuildFailure("unable to read " + t.name(), e);
         }
-        return mode == t.mode() ? null : "its mode is " + Recipe.octal(mode) + ", the Makefile's chmod gives "
-                + Recipe.octal(t.mode());
+        int wanted = t.mode().applyTo(mode);
+        return mode == wanted ? null : String.format("its mode is %04o, chmod %s makes it %04o", mode, t.mode(), wanted);
     }
 
     /** The digest of a file, hashed again only when its stamp moved since it was recorded. */

@@ -11,10 +11,10 @@ import java.util.List;
 record CdbRule(NamePattern target, NamePattern source, Recipe recipe) {
     /** {@code X.cdb} from the rules in {@code X} or {@code X.rules}, or from {@code X.cdbmake} in cdbmake's format. */
     static final List<CdbRule> BUILT_IN = List.of(
-            new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%"), new Recipe(SourceKind.RULES, Recipe.KEEP)),
-            new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%.rules"), new Recipe(SourceKind.RULES, Recipe.KEEP)),
+            new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%"), new Recipe(SourceKind.RULES, null)),
+            new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%.rules"), new Recipe(SourceKind.RULES, null)),
             new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%.cdbmake"),
-                    new Recipe(SourceKind.CDBMAKE, Recipe.KEEP)));
+                    new Recipe(SourceKind.CDBMAKE, null)));
 
     /** The source name for target {@code name}, or null when this rule does not make it. */
     String sourceFor(String name) {

@@ -5,15 +5,15 @@ import java.util.List;
 /**
  * What a Makefile rule's recipe says of the cdb it builds: which tool compiles the source
  * (tcprules: rules; cdbmake: cdbmake's format), and the mode a {@code chmod} line gives the
- * result ({@link #KEEP} when there is none: the mode tcprules and cdbmake give, 0644 less the umask).
+ * result (null when there is none: the cdb keeps the mode tcprules and cdbmake give, 0644
+ * less the umask).
  */
-record Recipe(SourceKind kind, int mode) {
-    static final int KEEP = -1;
+record Recipe(SourceKind kind, ChmodMode mode) {
 
     /** The recipe's lines, each with its line number; null when it runs neither tcprules nor cdbmake. */
     static Recipe of(List<Makefile.Line> lines, String makefileText) throws SourceError {
         SourceKind kind = null;
-        int mode = KEEP;
+        ChmodMode mode = null;
         for (Makefile.Line line : lines) {
             String[] words = line.text().strip().split("[\\s;&|()]+");
             for (int i = 0; i < words.length; i++) {
@@ -36,22 +36,19 @@ record Recipe(SourceKind kind, int mode) {
         return w.substring(w.lastIndexOf('/') + 1);
     }
 
-    private static int chmodMode(String[] words, int from, Makefile.Line line, String makefileText) throws SourceError {
+    private static ChmodMode chmodMode(String[] words, int from, Makefile.Line line, String makefileText)
+            throws SourceError {
         for (int i = from; i < words.length; i++) {
-            if (words[i].startsWith("-")) {
-                continue; // -f, -v: options
+            if (words[i].matches("-[fvcR]+")) {
+                continue; // chmod's options
             }
-            if (words[i].matches("0?[0-7]{3}")) {
-                return Integer.parseInt(words[i], 8);
+            ChmodMode mode = ChmodMode.parse(words[i]);
+            if (mode == null) {
+                throw new SourceError(makefileText, line.number(), "unable to read the mode in chmod " + words[i]
+                        + ": only octal modes and symbolic ones of r, w, x and X are understood");
             }
-            throw new SourceError(makefileText, line.number(), "unable to read the mode in chmod " + words[i]
-                    + ": only octal modes such as 444 are understood");
+            return mode;
         }
         throw new SourceError(makefileText, line.number(), "chmod without a mode");
-    }
-
-    /** The mode as chmod writes it, or null for {@link #KEEP}. */
-    static String octal(int mode) {
-        return mode == KEEP ? null : String.format("%04o", mode);
     }
 }

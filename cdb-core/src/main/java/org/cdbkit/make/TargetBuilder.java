@@ -117,9 +117,10 @@ final class TargetBuilder {
         } catch (IOException e) {
             throw new BuildFailure("unable to write " + scratchName, e);
         }
-        if (t.mode() != Recipe.KEEP) {
+        if (t.mode() != null) {
             try {
-                Files.setPosixFilePermissions(scratch, permissions(t.mode()));
+                int created = mode(Files.getPosixFilePermissions(scratch));
+                Files.setPosixFilePermissions(scratch, permissions(t.mode().applyTo(created)));
             } catch (IOException e) {
                 throw new BuildFailure("unable to change the mode of " + scratchName, e);
             }

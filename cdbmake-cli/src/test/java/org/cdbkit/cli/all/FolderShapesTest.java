@@ -53,12 +53,6 @@ class FolderShapesTest {
                 cdb + " is what tcprules makes of " + source);
     }
 
-    private static String defaultMode(Path root) throws IOException {
-        Path probe = Files.createFile(root.resolve("probe"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(probe));
-    }
-
     @Test
     void theSeedsEtcTcp() throws IOException {
         Path dir = copy("etc-tcp");
@@ -66,7 +60,7 @@ class FolderShapesTest {
         assertEquals(0, r.code, r.toString());
         assertCompiled(dir, "ssh", "ssh.cdb");
         assertCompiled(dir, "smtp", "smtp.cdb");
-        String mode = defaultMode(root);
+        String mode = Runs.createdMode(root);
         assertEquals(Map.of("ssh.cdb", mode, "smtp.cdb", mode), cdbs(dir), "what all: names");
     }
 
@@ -98,7 +92,7 @@ class FolderShapesTest {
         assertEquals(0, r.code, r.toString());
         assertCompiled(dir, "tcp.smtp", "tcp.smtp.cdb");
         assertCompiled(dir, "tcp.submission", "tcp.submission.cdb");
-        String mode = defaultMode(root);
+        String mode = Runs.createdMode(root);
         assertEquals(Map.of("tcp.smtp.cdb", mode, "tcp.submission.cdb", mode), cdbs(dir));
         assertEquals("cdbmake-all: everything is up to date (2 targets)\n", Runs.run("-C", dir.toString()).out);
     }

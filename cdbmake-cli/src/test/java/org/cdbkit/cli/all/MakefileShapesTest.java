@@ -158,19 +158,31 @@ class MakefileShapesTest {
         make();
         Files.setPosixFilePermissions(dir.resolve("ssh.cdb"), PosixFilePermissions.fromString("rw-rw-rw-"));
         Runs.Run r = make();
-        assertEquals("cdbmake-all: ssh.cdb: rebuilt from ssh (its mode is 0666, the Makefile's chmod gives 0444)\n",
-                r.out);
+        assertEquals("cdbmake-all: ssh.cdb: rebuilt from ssh (its mode is 0666, chmod 444 makes it 0444)\n", r.out);
         assertEquals("r--r--r--", mode("ssh.cdb"));
+    }
+
+    @Test
+    void symbolicChmodModesChangeTheModeTheCdbIsCreatedWith() throws IOException {
+        makefile("all: ssh.cdb smtp.cdb", "%.cdb: %", "\ttcprules $@ $@.tmp < $<", "\tchmod -f a-w,u+x,o= $@");
+        Runs.Run r = make();
+        assertEquals(0, r.code, r.toString());
+        String created = Runs.createdMode(root);
+        String expected = "r-x" + created.substring(3, 6).replace("w", "-") + "---";
+        assertEquals(expected, mode("ssh.cdb"));
+        assertEquals(expected, mode("smtp.cdb"));
+        assertEquals("cdbmake-all: everything is up to date (2 targets)\n", make().out, "a-w of r--: no change");
+
+        Files.setPosixFilePermissions(dir.resolve("ssh.cdb"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertEquals("cdbmake-all: ssh.cdb: rebuilt from ssh (its mode is 0777, chmod a-w,u+x,o= makes it 0550)\n",
+                make().out);
     }
 
     @Test
     void withoutAChmodTheCdbGetsTheModeTcprulesGives() throws IOException {
         makefile("all: ssh.cdb", "%.cdb: %", "\ttcprules $@ $@.tmp < $<");
         make();
-        Path probe = Files.createFile(root.resolve("probe"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(probe)), mode("ssh.cdb"),
-                "0644 less the umask");
+        assertEquals(Runs.createdMode(root), mode("ssh.cdb"));
     }
 
     @Test
@@ -194,11 +206,11 @@ class MakefileShapesTest {
         assertEquals("cdbmake-all: Makefile:1: unable to expand the prerequisites of all: "
                 + "$(TARGETS) is not defined in this Makefile\n", r.err);
 
-        makefile("all: ssh.cdb", "%.cdb: %", "\ttcprules $@ $@.tmp < $<", "\tchmod a-w $@");
+        makefile("all: ssh.cdb", "%.cdb: %", "\ttcprules $@ $@.tmp < $<", "\tchmod u+s $@");
         r = make();
         assertEquals(100, r.code, r.toString());
-        assertEquals("cdbmake-all: Makefile:4: unable to read the mode in chmod a-w: only octal modes such as 444 "
-                + "are understood\n", r.err);
+        assertEquals("cdbmake-all: Makefile:4: unable to read the mode in chmod u+s: only octal modes and symbolic "
+                + "ones of r, w, x and X are understood\n", r.err);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.cdbkit.rules.RulesCompiler;
 
@@ -39,6 +40,15 @@ final class Runs {
         int code = CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
                 new PrintStream(err, true, StandardCharsets.ISO_8859_1), args);
         return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The mode tcprules gives a new file in {@code folder}: 0644 less the umask. */
+    static String createdMode(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, "mode", ".probe",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(probe));
+        Files.delete(probe);
+        return mode;
     }
 
     /** What our tcprules (byte-identical to the real one) writes for the rules in {@code source}. */
