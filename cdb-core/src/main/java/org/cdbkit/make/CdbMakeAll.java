@@ -3,6 +3,7 @@ package org.cdbkit.make;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -167,9 +168,9 @@ public final class CdbMakeAll {
             return new Outcome(t, Outcome.Kind.BAD_SOURCE, e.getMessage(), e);
         } catch (IOException e) {
             return new Outcome(t, Outcome.Kind.FAILED, e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // e.g. a name the file system cannot hold: said as what it is, never as a Java class
-            IOException failure = new BuildFailure("unable to build " + t.name(), new IOException(e.getMessage(), e));
+        } catch (InvalidPathException e) {
+            // a name the file system cannot hold: said as what it is, never as a Java class
+            IOException failure = new BuildFailure("unable to build " + t.name(), new IOException(e.getReason(), e));
             return new Outcome(t, Outcome.Kind.FAILED, failure.getMessage(), failure);
         }
     }

@@ -1,6 +1,7 @@
 package org.cdbkit.make;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,9 +117,10 @@ public final class TargetFinder {
         List<Path> files;
         try (Stream<Path> list = Files.list(c.folder)) {
             files = list.filter(Files::isRegularFile).sorted(Comparator.comparing(names::text)).toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            IOException cause = e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
-            throw new BuildFailure("unable to list " + shown(c.folder), cause);
+        } catch (IOException e) {
+            throw new BuildFailure("unable to list " + shown(c.folder), e);
+        } catch (UncheckedIOException e) {
+            throw new BuildFailure("unable to list " + shown(c.folder), e.getCause());
         }
         for (Path file : files) {
             String name = names.text(file.getFileName());

@@ -121,8 +121,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            err.println("cdbmake-all: fatal: " + (ex instanceof IOException ? failure((IOException) ex)
-                    : "internal error: " + ex.getMessage()));
+            // never a Java class name or stack: a RuntimeException here is a bug of ours
+            err.println("cdbmake-all: fatal: " + (ex instanceof IOException ? failure((IOException) ex) : "internal error"));
             return 111;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
