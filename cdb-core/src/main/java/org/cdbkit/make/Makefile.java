@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What cdbmake-all reads of a folder's Makefile: its variables, the rules that build cdbs with
  * tcprules or cdbmake (explicit, pattern and suffix rules), and the cdbs its {@code all:} target
- * asks for. Other rules and directives ({@code include}, {@code ifeq}...) are passed over; a
+ * asks for. Other rules and directives (GNU make's {@code include}, {@code ifeq}..., BSD make's
+ * {@code .include}, {@code .if}...) are passed over, conditionals taken as if every branch held; a
  * line make itself would refuse, or an {@code all:} line that cannot be expanded without running
  * make, is a {@code FILE:LINE:} {@link SourceError}.
  */
@@ -34,6 +36,11 @@ final class Makefile {
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("include", "-include", "sinclude", "ifeq", "ifneq",
             "ifdef", "ifndef", "else", "endif", "unexport", "vpath", "undefine");
+
+    /** BSD make's directives: {@code .include <...>}, {@code .if ...}, {@code .for ...}. */
+    private static final Pattern BSD_DIRECTIVE = Pattern.compile(
+            "\\.\\s*(-?include|sinclude|if|ifdef|ifndef|ifmake|ifnmake|elif\\w*|else|endif|for|endfor|undef|"
+                    + "export\\w*|unexport\\w*|error|warning|info)(\\s.*)?");
 
     private final String text;
     private final Variables variables = new Variables();
@@ -71,8 +78,9 @@ final class Makefile {
                 inDefine = !first.equals("endef");
                 continue;
             }
-            if (line.isEmpty() || IGNORED_DIRECTIVES.contains(first)) {
-                continue;
+            if (line.isEmpty() || IGNORED_DIRECTIVES.contains(first) || BSD_DIRECTIVE.matcher(line).matches()
+                    || line.startsWith("$(") && line.endsWith(")") && topLevel(line, ':') < 0) {
+                continue; // a directive, or a function called for its effect: $(info ...)
             }
             if (first.equals("define")) {
                 inDefine = true;

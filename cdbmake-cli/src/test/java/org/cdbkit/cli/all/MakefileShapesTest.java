@@ -225,6 +225,10 @@ class MakefileShapesTest {
                 "install: $(shell ls *.cdb)",
                 "\tcp *.cdb /backup",
                 "clean: ; rm -f *.cdb",
+                "$(info reading the Makefile)",
+                ".if defined(BSD)",
+                ".include <bsd.own.mk>",
+                ".endif",
                 "all: ssh.cdb",
                 "%.cdb: %",
                 "\ttcprules $@ $@.tmp < $<");
