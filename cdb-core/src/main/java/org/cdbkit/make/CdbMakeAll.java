@@ -240,7 +240,8 @@ public final class CdbMakeAll {
             throw new BuildFailure("unable to read " + t.name(), e);
         }
         int wanted = t.mode().applyTo(mode);
-        return mode == wanted ? null : String.format("its mode is %04o, chmod %s makes it %04o", mode, t.mode(), wanted);
+        return mode == wanted ? null
+                : String.format("its mode is %04o, chmod %s makes it %04o", mode, t.mode(), wanted);
     }
 
     /** The digest of a file, hashed again only when its stamp moved since it was recorded. */
@@ -249,7 +250,8 @@ public final class CdbMakeAll {
     }
 
     private static BuildState.Entry entry(BuildTarget t) throws IOException {
-        return new BuildState.Entry(stamp(t.source()), Digests.of(t.source()), stamp(t.target()), Digests.of(t.target()));
+        return new BuildState.Entry(stamp(t.source()), Digests.of(t.source()), stamp(t.target()),
+                Digests.of(t.target()));
     }
 
     /**

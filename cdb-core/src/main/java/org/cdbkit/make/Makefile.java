@@ -79,8 +79,8 @@ final class Makefile {
                 continue;
             }
             if (line.isEmpty() || IGNORED_DIRECTIVES.contains(first) || BSD_DIRECTIVE.matcher(line).matches()
-                    || line.startsWith("$(") && line.endsWith(")") && topLevel(line, ':') < 0) {
-                continue; // a directive, or a function called for its effect: $(info ...)
+                    || calledForItsEffect(line)) {
+                continue;
             }
             if (first.equals("define")) {
                 inDefine = true;
@@ -135,6 +135,11 @@ final class Makefile {
             rest = rest.substring(second + 1);
         }
         return new Rule(line, targets, rest, recipe);
+    }
+
+    /** A line that only calls a function, {@code $(info ...)}: neither a rule nor a variable. */
+    private static boolean calledForItsEffect(String line) {
+        return line.startsWith("$(") && line.endsWith(")") && topLevel(line, ':') < 0 && topLevel(line, '=') < 0;
     }
 
     /** Whether a line goes on to the next: it ends in an odd number of backslashes. */

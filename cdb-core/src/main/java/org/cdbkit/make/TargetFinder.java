@@ -41,7 +41,7 @@ public final class TargetFinder {
         this.names = names;
     }
 
-    /** The targets of {@code folder}: {@code named} (relative to it; {@code X} is {@code X.cdb}) if any, else as above. */
+    /** The targets of {@code folder}: {@code named} (relative to it; {@code X} is {@code X.cdb}), else as above. */
     public static Plan find(Path folder, Collection<Path> named, FileNameCodec names) throws IOException {
         return new TargetFinder(folder, names).plan(named);
     }
@@ -51,7 +51,8 @@ public final class TargetFinder {
         List<Path> paths = new ArrayList<>();
         if (!named.isEmpty()) {
             for (Path n : named) {
-                paths.add(folder.resolve(names.text(n.getFileName()).endsWith(".cdb") ? n : names.sibling(n, "", ".cdb")));
+                boolean cdb = names.text(n.getFileName()).endsWith(".cdb");
+                paths.add(folder.resolve(cdb ? n : names.sibling(n, "", ".cdb")));
             }
         } else {
             Conventions here = conventionsOf(folder);
@@ -129,7 +130,8 @@ public final class TargetFinder {
             }
             CdbRule best = null;
             for (CdbRule r : rules) {
-                if (r.targetFor(name) != null && (best == null || r.source().fixedLength() > best.source().fixedLength())) {
+                boolean moreSpecific = best == null || r.source().fixedLength() > best.source().fixedLength();
+                if (r.targetFor(name) != null && moreSpecific) {
                     best = r;
                 }
             }

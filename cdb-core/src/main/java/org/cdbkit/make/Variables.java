@@ -29,7 +29,7 @@ final class Variables {
 
     private final Map<String, Value> values = new HashMap<>();
 
-    /** Records an assignment; {@code op} is {@code =}, {@code :=}, {@code ::=}, {@code +=}, {@code ?=} or {@code !=}. */
+    /** Records an assignment; {@code op} is one of {@code = := ::= += ?= !=}. */
     void assign(String name, String op, String value) {
         Value old = values.get(name);
         switch (op) {
@@ -51,7 +51,8 @@ final class Variables {
                 values.putIfAbsent(name, new Value(value, false, null));
                 break;
             case "!=":
-                values.put(name, new Value("", true, "$(" + name + ") is the output of a shell command, which is not run"));
+                values.put(name, new Value("", true, "$(" + name + ") is the output of a shell command, and "
+                        + "cdbmake-all runs none"));
                 break;
             default:
                 values.put(name, new Value(value, false, null));

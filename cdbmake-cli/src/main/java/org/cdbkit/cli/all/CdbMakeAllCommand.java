@@ -122,7 +122,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             // never a Java class name or stack: a RuntimeException here is a bug of ours
-            err.println("cdbmake-all: fatal: " + (ex instanceof IOException ? failure((IOException) ex) : "internal error"));
+            String what = ex instanceof IOException ? failure((IOException) ex) : "internal error";
+            err.println("cdbmake-all: fatal: " + what);
             return 111;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
