@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code rsync -t}, {@code git checkout}), and a cdb replaced by hand.
  *
  * <p>The file is a cache: lines it cannot read are ignored, and when it is missing or says
- * nothing of a target, the target is checked by building it afresh and comparing bytes.
+ * nothing of a target, the target is checked by building it afresh and comparing bytes. Targets
+ * are named by their file names' bytes (written as ISO-8859-1, one char per byte), so a name
+ * in any encoding is kept exactly.
  */
 public final class BuildState {
     public static final String FILE_NAME = ".cdbmake-all.state";
@@ -70,7 +72,7 @@ public final class BuildState {
     public static BuildState load(Path folder) {
         BuildState state = new BuildState(folder.resolve(FILE_NAME));
         try {
-            for (String line : Files.readAllLines(state.file, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(state.file, StandardCharsets.ISO_8859_1)) {
                 String[] f = line.split("\t");
                 if (!line.startsWith("#") && f.length == 5 && f[2].length() == 64 && f[4].length() == 64) {
                     state.entries.put(f[0], new Entry(f[1], f[2], f[3], f[4]));
@@ -82,6 +84,12 @@ public final class BuildState {
         return state;
     }
 
+    /** The file the state is kept in. */
+    public Path file() {
+        return file;
+    }
+
+    /** What {@code target} (its file name, one char per byte) was last built from, or null. */
     public Entry get(String target) {
         return entries.get(target);
     }
@@ -104,7 +112,7 @@ public final class BuildState {
                     .append('\t').append(v.targetStamp).append('\t').append(v.targetDigest).append('\n');
         }
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.writeString(tmp, text, StandardCharsets.ISO_8859_1);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException | NoSuchFileException e) {

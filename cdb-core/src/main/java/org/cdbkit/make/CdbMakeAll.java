@@ -1,13 +1,17 @@
 package org.cdbkit.make;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +34,7 @@ public final class CdbMakeAll {
         boolean dryRun;
         boolean always;
         int jobs = 1;
+        FileNameCodec names = FileNameCodec.PLATFORM;
 
         /** {@code -n}: decide, report, change nothing. */
         public Options dryRun(boolean value) {
@@ -48,6 +53,12 @@ public final class CdbMakeAll {
             jobs = Math.max(1, value);
             return this;
         }
+
+        /** How file names are read and written as text (default: the JDK's, through the locale). */
+        public Options names(FileNameCodec value) {
+            names = value;
+            return this;
+        }
     }
 
     private final Path folder;
@@ -58,18 +69,33 @@ public final class CdbMakeAll {
         this.options = options;
     }
 
+    /** The targets of a run over {@code named} (all of the folder's when empty); see {@link TargetFinder}. */
+    public TargetFinder.Plan plan(Collection<Path> named) throws IOException {
+        return TargetFinder.find(folder, named, options.names);
+    }
+
+    /** One pass over {@code named} targets (all of the folder's when empty). */
+    public List<Outcome> run(Collection<Path> named, Consumer<Outcome> report) throws IOException {
+        return run(plan(named), report);
+    }
+
     /**
-     * One pass over {@code named} targets (all of the folder's when empty); each outcome is
-     * reported as it happens, from the thread that built it, and all are returned in target order.
+     * One pass over the targets of {@code plan}; each outcome is reported as it happens, from
+     * the thread that built it, and all are returned in target order.
      */
-    public List<Outcome> run(Collection<String> named, Consumer<Outcome> report) throws IOException {
-        List<BuildTarget> targets = TargetFinder.find(folder, named);
-        BuildState state = BuildState.load(folder);
+    public List<Outcome> run(TargetFinder.Plan plan, Consumer<Outcome> report) throws IOException {
+        List<BuildTarget> targets = plan.targets();
+        // each folder's record of its builds lies next to its targets
+        Map<Path, BuildState> states = new LinkedHashMap<>();
+        for (BuildTarget t : targets) {
+            states.computeIfAbsent(folderOf(t), BuildState::load);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs, Math.max(1, targets.size())));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (BuildTarget t : targets) {
+                BuildState state = states.get(folderOf(t));
                 futures.add(pool.submit(() -> {
                     Outcome o = process(t, state);
                     synchronized (report) {
@@ -83,49 +109,69 @@ public final class CdbMakeAll {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new InterruptedIOException("interrupted");
         } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
+            throw new IllegalStateException("process() reports every failure as an outcome", e.getCause());
         } finally {
             pool.shutdownNow();
         }
         if (!options.dryRun) {
-            state.save();
+            for (BuildState state : states.values()) {
+                try {
+                    state.save();
+                } catch (IOException e) {
+                    throw new BuildFailure("unable to write " + options.names.text(state.file()), e);
+                }
+            }
         }
         return outcomes;
+    }
+
+    private static Path folderOf(BuildTarget t) {
+        Path parent = t.target().toAbsolutePath().getParent();
+        return parent == null ? t.target().toAbsolutePath() : parent.normalize();
+    }
+
+    private String key(BuildTarget t) {
+        return options.names.text(t.target().getFileName());
     }
 
     private Outcome process(BuildTarget t, BuildState state) {
         try {
             String reason = staleness(t, state);
+            TargetBuilder builder = new TargetBuilder(t, scratch(t), t.shownSibling(scratchName(t)));
             if (reason == NO_RECORD) {
                 // build afresh and compare: one build serves both as the check and as the rebuild
-                if (!TargetBuilder.buildIfDifferent(t, scratch(t, "tmp"), !options.dryRun)) {
+                if (!builder.buildIfDifferent(!options.dryRun)) {
                     if (!options.dryRun) {
-                        state.put(t.name(), entry(t));
+                        state.put(key(t), entry(t));
                     }
-                    return new Outcome(t, Outcome.Kind.UP_TO_DATE, null);
+                    return new Outcome(t, Outcome.Kind.UP_TO_DATE, null, null);
                 }
                 reason = "it differs from a fresh build of its source";
                 if (options.dryRun) {
-                    return new Outcome(t, Outcome.Kind.WOULD_REBUILD, reason);
+                    return new Outcome(t, Outcome.Kind.WOULD_REBUILD, reason, null);
                 }
-                state.put(t.name(), entry(t));
-                return new Outcome(t, Outcome.Kind.REBUILT, reason);
+                state.put(key(t), entry(t));
+                return new Outcome(t, Outcome.Kind.REBUILT, reason, null);
             }
             if (reason == null) {
-                return new Outcome(t, Outcome.Kind.UP_TO_DATE, null);
+                return new Outcome(t, Outcome.Kind.UP_TO_DATE, null, null);
             }
             if (options.dryRun) {
-                return new Outcome(t, Outcome.Kind.WOULD_REBUILD, reason);
+                return new Outcome(t, Outcome.Kind.WOULD_REBUILD, reason, null);
             }
-            TargetBuilder.build(t, t.target(), scratch(t, "tmp"));
-            state.put(t.name(), entry(t));
-            return new Outcome(t, Outcome.Kind.REBUILT, reason);
+            builder.build();
+            state.put(key(t), entry(t));
+            return new Outcome(t, Outcome.Kind.REBUILT, reason, null);
         } catch (SourceError e) {
-            return new Outcome(t, Outcome.Kind.BAD_SOURCE, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            return new Outcome(t, Outcome.Kind.FAILED, t.name() + ": " + e);
+            return new Outcome(t, Outcome.Kind.BAD_SOURCE, e.getMessage(), e);
+        } catch (IOException e) {
+            return new Outcome(t, Outcome.Kind.FAILED, e.getMessage(), e);
+        } catch (InvalidPathException e) {
+            // a name the file system cannot hold: said as what it is, never as a Java class
+            IOException failure = new BuildFailure("unable to build " + t.name(), new IOException(e.getReason(), e));
+            return new Outcome(t, Outcome.Kind.FAILED, failure.getMessage(), failure);
         }
     }
 
@@ -142,6 +188,8 @@ public final class CdbMakeAll {
             source = Files.readAttributes(t.source(), BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw SourceError.noSource(t);
+        } catch (IOException e) {
+            throw new BuildFailure("unable to read " + t.sourceName(), e);
         }
         if (options.always) {
             return "every target rebuilt (-B)";
@@ -151,21 +199,49 @@ public final class CdbMakeAll {
             target = Files.readAttributes(t.target(), BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return "it does not exist";
+        } catch (IOException e) {
+            throw new BuildFailure("unable to read " + t.name(), e);
         }
         if (source.lastModifiedTime().compareTo(target.lastModifiedTime()) > 0) {
             return "source newer than target";
         }
-        BuildState.Entry built = state.get(t.name());
-        if (built != null) {
-            if (!digest(t.source(), built.sourceStamp, built.sourceDigest).equals(built.sourceDigest)) {
-                return "source content changed since the last build";
+        String mode = wrongMode(t);
+        if (mode != null) {
+            return mode;
+        }
+        BuildState.Entry built = state.get(key(t));
+        try {
+            if (built != null) {
+                if (!digest(t.source(), built.sourceStamp, built.sourceDigest).equals(built.sourceDigest)) {
+                    return "source content changed since the last build";
+                }
+                if (!digest(t.target(), built.targetStamp, built.targetDigest).equals(built.targetDigest)) {
+                    return "the cdb was changed since it was built";
+                }
+                return null;
             }
-            if (!digest(t.target(), built.targetStamp, built.targetDigest).equals(built.targetDigest)) {
-                return "the cdb was changed since it was built";
-            }
-            return null;
+        } catch (IOException e) {
+            throw new BuildFailure("unable to read " + t.sourceName() + " or " + t.name(), e);
         }
         return NO_RECORD;
+    }
+
+    /** Why the cdb's mode is not what the Makefile's chmod gives it, or null. */
+    private String wrongMode(BuildTarget t) throws IOException {
+        if (t.mode() == null) {
+            return null;
+        }
+        int mode;
+        try {
+            mode = TargetBuilder.mode(Files.getPosixFilePermissions(t.target()));
+        } catch (UnsupportedOperationException e) {
+            return null; // no Unix modes here to honour
+        } catch (IOException e) {
+            throw new BuildFailure("unable to read " + t.name(), e);
+        }
+        int wanted = t.mode().applyTo(mode);
+        return mode == wanted ? null
+                : String.format("its mode is %04o, chmod %s makes it %04o", mode, t.mode(), wanted);
     }
 
     /** The digest of a file, hashed again only when its stamp moved since it was recorded. */
@@ -174,7 +250,8 @@ public final class CdbMakeAll {
     }
 
     private static BuildState.Entry entry(BuildTarget t) throws IOException {
-        return new BuildState.Entry(stamp(t.source()), Digests.of(t.source()), stamp(t.target()), Digests.of(t.target()));
+        return new BuildState.Entry(stamp(t.source()), Digests.of(t.source()), stamp(t.target()),
+                Digests.of(t.target()));
     }
 
     /**
@@ -197,7 +274,13 @@ public final class CdbMakeAll {
     }
 
     /** A hidden file next to the target, which target discovery never mistakes for a source. */
-    private Path scratch(BuildTarget t, String suffix) {
-        return t.target().resolveSibling("." + t.name() + ".cdbmake-all." + suffix);
+    private Path scratch(BuildTarget t) {
+        return options.names.sibling(t.target(), ".", SCRATCH_SUFFIX);
     }
+
+    private String scratchName(BuildTarget t) {
+        return "." + key(t) + SCRATCH_SUFFIX;
+    }
+
+    private static final String SCRATCH_SUFFIX = ".cdbmake-all.tmp";
 }

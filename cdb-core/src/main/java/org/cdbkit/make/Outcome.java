@@ -1,5 +1,7 @@
 package org.cdbkit.make;
 
+import java.io.IOException;
+
 /** What happened to one target in a run. */
 public final class Outcome {
     /** The kinds of outcome. */
@@ -7,18 +9,20 @@ public final class Outcome {
         UP_TO_DATE, REBUILT, WOULD_REBUILD,
         /** The source is wrong: {@code FILE:LINE: message}; the old cdb is kept. */
         BAD_SOURCE,
-        /** Trouble reading or writing files; the old cdb is kept. */
+        /** Trouble reading or writing files ({@link #problem()}); the old cdb is kept. */
         FAILED
     }
 
     private final BuildTarget target;
     private final Kind kind;
     private final String reason;
+    private final IOException problem;
 
-    Outcome(BuildTarget target, Kind kind, String reason) {
+    Outcome(BuildTarget target, Kind kind, String reason, IOException problem) {
         this.target = target;
         this.kind = kind;
         this.reason = reason;
+        this.problem = problem;
     }
 
     public BuildTarget target() {
@@ -34,7 +38,15 @@ public final class Outcome {
         return reason;
     }
 
-    /** One line for the operator. */
+    /**
+     * What went wrong: a {@link SourceError}, or for {@link Kind#FAILED} the I/O error, a
+     * {@link BuildFailure} naming the file, whose error the tool words as the other tools do.
+     */
+    public IOException problem() {
+        return problem;
+    }
+
+    /** One line for the operator; a {@link Kind#FAILED} one without the I/O error's own words. */
     public String describe() {
         switch (kind) {
             case UP_TO_DATE:

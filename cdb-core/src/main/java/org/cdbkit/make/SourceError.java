@@ -2,7 +2,7 @@ package org.cdbkit.make;
 
 import java.io.IOException;
 
-/** A source cannot be compiled: {@code FILE:LINE: message}. */
+/** A source (or the Makefile) is wrong: {@code FILE:LINE: message}. */
 public class SourceError extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -10,13 +10,20 @@ public class SourceError extends IOException {
         super(file + ":" + line + ": " + message, cause);
     }
 
+    public SourceError(String file, long line, String message) {
+        this(file, line, message, null);
+    }
+
     public SourceError(String message) {
         super(message);
     }
 
-    /** Neither source of a target exists. */
+    /** No source of a target exists. */
     static SourceError noSource(BuildTarget t) {
-        String base = t.name().substring(0, t.name().length() - ".cdb".length());
-        return new SourceError(t.name() + ": no source: neither " + base + " nor " + base + ".cdbmake exists");
+        var names = t.sourceNames();
+        if (names.size() == 1) {
+            return new SourceError(t.name() + ": no source: " + names.get(0) + " does not exist");
+        }
+        return new SourceError(t.name() + ": no source: none of " + String.join(", ", names) + " exists");
     }
 }

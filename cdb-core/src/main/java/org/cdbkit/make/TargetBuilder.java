@@ -1,11 +1,15 @@
 package org.cdbkit.make;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.cdbkit.cdb.AtomicCdbFile;
 import org.cdbkit.cdb.CdbTooLargeException;
@@ -15,16 +19,29 @@ import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.rules.RulesCompiler;
 import org.cdbkit.rules.RulesFormatException;
 
-/** Compiles a target's source into a cdb, as tcprules or cdbmake would. */
+/**
+ * Compiles a target's source into a cdb, as tcprules or cdbmake would, through a scratch file
+ * next to it, and gives it the Makefile's mode. Each step's I/O trouble is a
+ * {@link BuildFailure} naming the step and the file.
+ */
 final class TargetBuilder {
-    private TargetBuilder() {
+    private final BuildTarget t;
+    private final Path scratch;
+    private final String scratchName;
+
+    /** {@code scratch}, shown as {@code scratchName}, must be on the target's file system. */
+    TargetBuilder(BuildTarget t, Path scratch, String scratchName) {
+        this.t = t;
+        this.scratch = scratch;
+        this.scratchName = scratchName;
     }
 
-    /** Builds {@code into} from the target's source, atomically; {@code temporary} is removed on failure. */
-    static void build(BuildTarget t, Path into, Path temporary) throws IOException {
-        try (AtomicCdbFile out = AtomicCdbFile.create(into, temporary)) {
-            write(t, out.writer());
-            out.commit();
+    /** Builds the target from its source, atomically; the scratch file is removed on failure. */
+    void build() throws IOException {
+        try (InputStream in = open(); AtomicCdbFile out = create()) {
+            write(in, out.writer());
+            finish(out);
+            commit(out);
         }
     }
 
@@ -33,29 +50,52 @@ final class TargetBuilder {
      * file is dropped and the target left alone; when they differ, it replaces the target if
      * {@code replace}. Returns whether they differ.
      */
-    static boolean buildIfDifferent(BuildTarget t, Path temporary, boolean replace) throws IOException {
-        try (AtomicCdbFile out = AtomicCdbFile.create(t.target(), temporary)) {
-            write(t, out.writer());
-            out.finishAndSync();
-            if (Digests.of(temporary).equals(Digests.of(t.target()))) {
+    boolean buildIfDifferent(boolean replace) throws IOException {
+        try (InputStream in = open(); AtomicCdbFile out = create()) {
+            write(in, out.writer());
+            finish(out);
+            String built = Digests.of(scratch);
+            String old;
+            try {
+                old = Digests.of(t.target());
+            } catch (IOException e) {
+                throw new BuildFailure("unable to read " + t.name(), e);
+            }
+            if (built.equals(old)) {
                 return false;
             }
             if (replace) {
-                out.commit();
+                commit(out);
             }
             return true;
         }
     }
 
-    private static void write(BuildTarget t, CdbWriter writer) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(t.source()), 1 << 16)) {
+    private InputStream open() throws IOException {
+        try {
+            return new ReadFailures(new BufferedInputStream(Files.newInputStream(t.source()), 1 << 16));
+        } catch (NoSuchFileException e) {
+            throw SourceError.noSource(t);
+        } catch (IOException e) {
+            throw new BuildFailure("unable to read " + t.sourceName(), e);
+        }
+    }
+
+    private AtomicCdbFile create() throws IOException {
+        try {
+            return AtomicCdbFile.create(t.target(), scratch);
+        } catch (IOException e) {
+            throw new BuildFailure("unable to create " + scratchName, e);
+        }
+    }
+
+    private void write(InputStream in, CdbWriter writer) throws IOException {
+        try {
             if (t.kind() == SourceKind.RULES) {
                 RulesCompiler.write(in, writer);
             } else {
                 new CdbmakeTextReader(in).readAll(writer);
             }
-        } catch (NoSuchFileException e) {
-            throw SourceError.noSource(t);
         } catch (RulesFormatException e) {
             throw new SourceError(t.sourceName(), e.lineNumber(), "unable to parse this line: " + e.line(), e);
         } catch (CdbmakeFormatException e) {
@@ -63,6 +103,81 @@ final class TargetBuilder {
                     + ", byte " + e.offset() + ")", e);
         } catch (CdbTooLargeException e) {
             throw new SourceError(t.sourceName() + ": " + e.getMessage());
+        } catch (BuildFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BuildFailure("unable to write " + scratchName, e);
+        }
+    }
+
+    /** Forces the new cdb to disk and gives it the Makefile's mode. */
+    private void finish(AtomicCdbFile out) throws IOException {
+        try {
+            out.finishAndSync();
+        } catch (IOException e) {
+            throw new BuildFailure("unable to write " + scratchName, e);
+        }
+        if (t.mode() != null) {
+            try {
+                int created = mode(Files.getPosixFilePermissions(scratch));
+                Files.setPosixFilePermissions(scratch, permissions(t.mode().applyTo(created)));
+            } catch (IOException e) {
+                throw new BuildFailure("unable to change the mode of " + scratchName, e);
+            }
+        }
+    }
+
+    private void commit(AtomicCdbFile out) throws IOException {
+        try {
+            out.commit();
+        } catch (IOException e) {
+            throw new BuildFailure("unable to move " + scratchName + " to " + t.name(), e);
+        }
+    }
+
+    /** The permissions of an octal mode such as 0444. */
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ first: 0400 down to 0001
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+
+    /** The mode bits of {@code permissions}, as {@code ls -l} would read them. */
+    static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission p : permissions) {
+            mode |= 0400 >> p.ordinal();
+        }
+        return mode;
+    }
+
+    /** The source as the compilers read it, with its read errors named as such (writes fail otherwise). */
+    private final class ReadFailures extends FilterInputStream {
+        ReadFailures(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new BuildFailure("unable to read " + t.sourceName(), e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw new BuildFailure("unable to read " + t.sourceName(), e);
+            }
         }
     }
 }

@@ -1,124 +1,181 @@
 package org.cdbkit.make;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Which cdb files a folder keeps fresh, as make would see it: the targets named, else those on
- * the {@code all:} line of the folder's Makefile, else one for every rules source in the folder
- * (a regular file with no extension that is not a Makefile, a dot file, an editor backup or a
- * temporary file). {@code X.cdb} comes from {@code X} (rules), or from {@code X.cdbmake} when
- * that is the source that exists.
+ * Which cdb files to keep fresh, and from what, as make would see it. The targets are those
+ * named; else the cdbs the {@code all:} target of the folder's Makefile asks for; else those
+ * the Makefile's cdb rules make from the sources present (the djb way: {@code all:} runs a
+ * script); else, with no such rules, one per source file by the built-in conventions
+ * ({@link CdbRule#BUILT_IN}, {@link SourceNames}).
+ *
+ * <p>A target is built from the source next to it, as the rules of the Makefile of its own
+ * folder say, or the built-in conventions when none of them applies.
  */
 public final class TargetFinder {
-    private static final List<String> MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
-
-    private TargetFinder() {
+    /** The targets, and notes for {@code -v}: what the Makefile said that was left out. */
+    public record Plan(List<BuildTarget> targets, List<String> notes) {
     }
 
-    /** The targets of {@code folder}: {@code named} if any (with or without {@code .cdb}), else as above. */
-    public static List<BuildTarget> find(Path folder, Collection<String> named) throws IOException {
-        List<String> names = new ArrayList<>();
+    /** A folder's Makefile (null if none) and the cdb rules in it. */
+    private record Conventions(Path folder, Makefile makefile, Path makefilePath, List<CdbRule> rules) {
+    }
+
+    private final Path folder;
+    private final FileNameCodec names;
+    private final Map<Path, Conventions> conventions = new HashMap<>();
+
+    private TargetFinder(Path folder, FileNameCodec names) {
+        this.folder = folder;
+        this.names = names;
+    }
+
+    /** The targets of {@code folder}: {@code named} (relative to it; {@code X} is {@code X.cdb}), else as above. */
+    public static Plan find(Path folder, Collection<Path> named, FileNameCodec names) throws IOException {
+        return new TargetFinder(folder, names).plan(named);
+    }
+
+    private Plan plan(Collection<Path> named) throws IOException {
+        List<String> notes = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         if (!named.isEmpty()) {
-            for (String n : named) {
-                names.add(n.endsWith(".cdb") ? n : n + ".cdb");
+            for (Path n : named) {
+                boolean cdb = names.text(n.getFileName()).endsWith(".cdb");
+                paths.add(folder.resolve(cdb ? n : names.sibling(n, "", ".cdb")));
             }
         } else {
-            Path makefile = makefile(folder);
-            names = makefile != null ? allTargets(makefile) : null;
-            if (names == null) {
-                names = new ArrayList<>();
-                for (String source : rulesSources(folder)) {
-                    names.add(source + ".cdb");
+            Conventions here = conventionsOf(folder);
+            Makefile.AllTargets all = here.makefile == null ? null : here.makefile.allTargets();
+            if (all != null) {
+                String where = shown(here.makefilePath) + ":" + all.line().number() + ": ";
+                if (!all.leftOut().isEmpty()) {
+                    notes.add(where + "all: left out " + String.join(" ", all.leftOut())
+                            + " (neither a cdb nor a target of the Makefile)");
+                }
+                for (String t : all.targets()) {
+                    paths.add(folder.resolve(names.path(t)));
+                }
+                if (paths.isEmpty()) {
+                    notes.add(where + "all: names no cdb: building what the rules make of the sources present");
                 }
             }
-        }
-        List<BuildTarget> targets = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String name : names) {
-            if (seen.add(name)) {
-                targets.add(resolve(folder, name));
+            if (paths.isEmpty()) {
+                paths.addAll(implied(here));
             }
         }
-        return targets;
+        Map<Path, BuildTarget> targets = new LinkedHashMap<>();
+        for (Path p : paths) {
+            if (!targets.containsKey(p.normalize())) {
+                targets.put(p.normalize(), resolve(p));
+            }
+        }
+        return new Plan(new ArrayList<>(targets.values()), notes);
     }
 
-    /** The Makefile make would read in {@code folder}, or null. */
-    static Path makefile(Path folder) {
-        for (String name : MAKEFILES) {
-            Path p = folder.resolve(name);
+    private Conventions conventionsOf(Path dir) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        Conventions c = conventions.get(key);
+        if (c == null) {
+            c = readConventions(dir);
+            conventions.put(key, c);
+        }
+        return c;
+    }
+
+    private Conventions readConventions(Path dir) throws IOException {
+        for (String name : SourceNames.makefiles()) {
+            Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {
-                return p;
+                Makefile m;
+                try {
+                    m = Makefile.read(p, shown(p));
+                } catch (SourceError e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new BuildFailure("unable to read " + shown(p), e);
+                }
+                return new Conventions(dir, m, p, m.cdbRules());
             }
         }
-        return null;
+        return new Conventions(dir, null, null, List.of());
+    }
+
+    /** The targets the rules make of the files present: each file is the source of its most specific rule. */
+    private List<Path> implied(Conventions c) throws IOException {
+        List<CdbRule> rules = c.rules.isEmpty() ? CdbRule.BUILT_IN : c.rules;
+        List<Path> found = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(c.folder)) {
+            files = list.filter(Files::isRegularFile).sorted(Comparator.comparing(names::text)).toList();
+        } catch (IOException e) {
+            throw new BuildFailure("unable to list " + shown(c.folder), e);
+        } catch (UncheckedIOException e) {
+            throw new BuildFailure("unable to list " + shown(c.folder), e.getCause());
+        }
+        for (Path file : files) {
+            String name = names.text(file.getFileName());
+            if (!SourceNames.isSource(name)) {
+                continue;
+            }
+            CdbRule best = null;
+            for (CdbRule r : rules) {
+                boolean moreSpecific = best == null || r.source().fixedLength() > best.source().fixedLength();
+                if (r.targetFor(name) != null && moreSpecific) {
+                    best = r;
+                }
+            }
+            if (best != null) {
+                found.add(file.resolveSibling(names.path(best.targetFor(name))));
+            }
+        }
+        return found;
     }
 
     /**
-     * The prerequisites on the {@code all:} line (continued over backslash-newlines), or null
-     * when the Makefile has no such line.
+     * The target at {@code target} with its source: from the first rule of its folder's
+     * Makefile, then of the built-in ones, whose source exists (the first of all when none does).
      */
-    static List<String> allTargets(Path makefile) throws IOException {
-        List<String> lines = Files.readAllLines(makefile, StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.startsWith("all:") && !line.matches("all\\s*:.*")) {
+    private BuildTarget resolve(Path target) throws IOException {
+        Path dir = target.getParent() == null ? Path.of("") : target.getParent();
+        String name = names.text(target.getFileName());
+        List<CdbRule> rules = new ArrayList<>(conventionsOf(dir).rules);
+        rules.addAll(CdbRule.BUILT_IN);
+        List<String> candidates = new ArrayList<>();
+        CdbRule chosen = null;
+        Path source = null;
+        for (CdbRule r : rules) {
+            String sourceName = r.sourceFor(name);
+            if (sourceName == null) {
                 continue;
             }
-            StringBuilder text = new StringBuilder(line.substring(line.indexOf(':') + 1));
-            while (text.length() > 0 && text.charAt(text.length() - 1) == '\\' && i + 1 < lines.size()) {
-                text.setLength(text.length() - 1);
-                text.append(' ').append(lines.get(++i));
+            Path p = target.resolveSibling(names.path(sourceName));
+            String text = shown(p);
+            if (!candidates.contains(text)) {
+                candidates.add(text);
             }
-            String prerequisites = text.toString();
-            int comment = prerequisites.indexOf('#');
-            if (comment >= 0) {
-                prerequisites = prerequisites.substring(0, comment);
+            if (chosen == null || source != null && !Files.exists(source) && Files.exists(p)) {
+                chosen = r;
+                source = p;
             }
-            int recipe = prerequisites.indexOf(';');
-            if (recipe >= 0) {
-                prerequisites = prerequisites.substring(0, recipe);
-            }
-            List<String> names = new ArrayList<>();
-            for (String word : prerequisites.trim().split("\\s+")) {
-                if (!word.isEmpty()) {
-                    names.add(word);
-                }
-            }
-            return names;
         }
-        return null;
+        candidates.remove(shown(source));
+        candidates.add(0, shown(source));
+        return new BuildTarget(target, source, chosen.recipe(), shown(target), candidates);
     }
 
-    /** Every rules source in {@code folder}, sorted by name. */
-    public static List<String> rulesSources(Path folder) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(TargetFinder::isRulesSourceName).sorted().forEach(names::add);
-        }
-        return names;
-    }
-
-    static boolean isRulesSourceName(String name) {
-        return !name.contains(".") && !MAKEFILES.contains(name) && !name.endsWith("~") && !name.startsWith("#")
-                && !name.endsWith("#");
-    }
-
-    private static BuildTarget resolve(Path folder, String name) {
-        String base = name.substring(0, name.length() - ".cdb".length());
-        Path rules = folder.resolve(base);
-        Path cdbmake = folder.resolve(base + ".cdbmake");
-        boolean useCdbmake = !Files.exists(rules) && Files.exists(cdbmake);
-        return new BuildTarget(name, folder.resolve(name), useCdbmake ? cdbmake : rules,
-                useCdbmake ? SourceKind.CDBMAKE : SourceKind.RULES);
+    /** {@code p} as messages show it: relative to the folder worked in when it is inside it. */
+    private String shown(Path p) {
+        return names.text(p.startsWith(folder) && !p.equals(folder) ? folder.relativize(p) : p);
     }
 }

@@ -1,38 +1,75 @@
 package org.cdbkit.cli.all;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import org.cdbkit.cli.ArgumentBytes;
+import org.cdbkit.cli.ErrorText;
+import org.cdbkit.cli.FileNames;
+import org.cdbkit.make.BuildFailure;
 import org.cdbkit.make.CdbMakeAll;
+import org.cdbkit.make.FileNameCodec;
 import org.cdbkit.make.Outcome;
+import org.cdbkit.make.SourceError;
+import org.cdbkit.make.TargetFinder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cdbmake-all [options] [TARGET...]}: rebuilds the stale cdb files of an /etc/tcp-like
  * folder, as its Makefile's {@code make} would, and better: content changes are caught even
  * when times go backwards, builds are atomic, and a bad source does not stop the others.
+ *
+ * <p>Arguments and file names are bytes, as in a C tool: arguments arrive as byte strings
+ * (one char per byte), become paths through {@link FileNames}, and are printed back through
+ * ISO-8859-1 streams, so a name that is not in the locale's charset comes out unchanged.
  */
 @Command(name = "cdbmake-all", mixinStandardHelpOptions = true, version = "cdbmake-all (cdbkit) 0.1.0",
         description = {"Rebuilds the stale cdb files of a folder such as /etc/tcp: X.cdb from the rules in X "
-                + "(as tcprules) or from X.cdbmake (as cdbmake).",
-            "Targets: those named; else those on the all: line of the folder's Makefile; else one for every "
-                + "rules source (a file with no extension)."},
+                + "or X.rules (as tcprules) or from X.cdbmake (as cdbmake), or as the folder's Makefile says.",
+            "Targets: those named; else the cdbs the all: target of the folder's Makefile asks for; else those its "
+                + "rules make of the sources present; else one for every source file."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:everything is up to date, or was rebuilt", "1:with -q, something is stale",
-            "100:a source is wrong (its cdb was kept)", "111:trouble reading or writing files"})
+            "100:a source or the Makefile is wrong (the cdbs were kept), or a usage error",
+            "111:trouble reading or writing files"})
 public final class CdbMakeAllCommand implements Callable<Integer> {
+    private static final FileNameCodec BYTES = new FileNameCodec() {
+        @Override
+        public String text(Path path) {
+            return FileNames.text(path);
+        }
+
+        @Override
+        public Path path(String text) {
+            return FileNames.path(text);
+        }
+    };
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "-C", paramLabel = "DIR", description = "work in DIR instead of the current folder")
-    Path folder = Path.of(".");
+    String folderName = ".";
 
     @Option(names = "-n", description = "print what would be rebuilt, change nothing")
     boolean dryRun;
@@ -46,7 +83,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     @Option(names = {"-q", "--check"}, description = "change nothing; exit 1 when something is stale")
     boolean check;
 
-    @Option(names = "-v", description = "also name the targets that are up to date")
+    @Option(names = "-v", description = "also name the targets that are up to date, and what the Makefile's "
+            + "all: names that is not a cdb")
     boolean verbose;
 
     @Option(names = "--watch", description = "keep running, rebuilding a target soon after its source changes")
@@ -56,7 +94,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     long intervalMillis = 500;
 
     @Parameters(paramLabel = "TARGET", description = "X.cdb or X")
-    List<String> targets = new ArrayList<>();
+    List<String> targetNames = new ArrayList<>();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -67,19 +105,25 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        byte[][] raw = ArgumentBytes.of(args);
+        String[] bytes = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            bytes[i] = new String(raw[i], StandardCharsets.ISO_8859_1);
+        }
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.ISO_8859_1);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
+        System.exit(run(out, err, bytes));
     }
 
+    /** Runs the command on {@code args}, byte strings (one char per byte); prints names as their bytes. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new CdbMakeAllCommand(out, err));
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            err.println("cdbmake-all: fatal: " + ex.getMessage());
+            // never a Java class name or stack: a RuntimeException here is a bug of ours
+            String what = ex instanceof IOException ? failure((IOException) ex) : "internal error";
+            err.println("cdbmake-all: fatal: " + what);
             return 111;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -91,28 +135,65 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (!Files.isDirectory(folder)) {
-            err.println("cdbmake-all: fatal: unable to use " + folder + ": not a folder");
-            return 111;
+    public Integer call() throws IOException {
+        Path folder = checkedOptions();
+        List<Path> targets = new ArrayList<>();
+        for (String name : targetNames) {
+            Path target = path(name, "TARGET");
+            if (target.getFileName() == null) {
+                throw usage("TARGET " + name + ": not the name of a file");
+            }
+            targets.add(target);
         }
         CdbMakeAll make = new CdbMakeAll(folder,
-                new CdbMakeAll.Options().dryRun(dryRun || check).always(always).jobs(jobs));
-        if (!watch) {
-            return once(make);
+                new CdbMakeAll.Options().dryRun(dryRun || check).always(always).jobs(jobs).names(BYTES));
+        return watch ? watch(make, folder, targets) : once(make, folder, targets);
+    }
+
+    /** The folder to work in, once every option is known to make sense. */
+    private Path checkedOptions() {
+        if (jobs < 1) {
+            throw usage("-j N: N must be 1 or more, not " + jobs);
         }
-        out.println("cdbmake-all: watching " + folder.toAbsolutePath().normalize() + " every " + intervalMillis + " ms");
-        for (;;) {
-            List<Outcome> outcomes = make.run(targets, this::report);
-            if (outcomes.isEmpty()) {
-                err.println("cdbmake-all: no targets in " + folder);
-            }
-            Thread.sleep(intervalMillis);
+        if (intervalMillis < 1) {
+            throw usage("--interval MS: MS must be 1 or more, not " + intervalMillis);
+        }
+        Path folder = path(folderName, "-C");
+        if (!Files.exists(folder)) {
+            throw usage("-C " + folderName + ": no such folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw usage("-C " + folderName + ": not a folder");
+        }
+        return folder;
+    }
+
+    private Path path(String name, String what) {
+        try {
+            return FileNames.path(name);
+        } catch (InvalidPathException e) {
+            throw usage(what + " " + name + ": " + e.getReason());
         }
     }
 
-    private int once(CdbMakeAll make) throws IOException {
-        List<Outcome> outcomes = make.run(targets, this::report);
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private int once(CdbMakeAll make, Path folder, List<Path> targets) throws IOException {
+        TargetFinder.Plan plan;
+        try {
+            plan = make.plan(targets);
+        } catch (SourceError e) {
+            err.println("cdbmake-all: " + e.getMessage());
+            return 100;
+        }
+        if (verbose) {
+            for (String note : plan.notes()) {
+                out.println("cdbmake-all: " + note);
+            }
+        }
+        List<Outcome> outcomes = make.run(plan, this::report);
         int code = 0;
         boolean stale = false;
         for (Outcome o : outcomes) {
@@ -132,7 +213,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             }
         }
         if (outcomes.isEmpty()) {
-            out.println("cdbmake-all: no targets in " + folder);
+            out.println("cdbmake-all: no targets in " + FileNames.text(folder));
         } else if (!stale && code == 0) {
             out.println("cdbmake-all: everything is up to date (" + outcomes.size()
                     + (outcomes.size() == 1 ? " target)" : " targets)"));
@@ -143,6 +224,79 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * Polls until interrupted. Each problem is reported once, and again only when what it is
+     * about changes; a wrong Makefile or a vanished source does not stop the watch.
+     */
+    private int watch(CdbMakeAll make, Path folder, List<Path> targets) {
+        out.println("cdbmake-all: watching " + FileNames.text(folder.toAbsolutePath().normalize()) + " every "
+                + intervalMillis + " ms");
+        ReportedOnce reported = new ReportedOnce();
+        String run = "\0run"; // the subject of problems of the run as a whole: no file is named so
+        while (!Thread.currentThread().isInterrupted()) {
+            String problem = null;
+            try {
+                TargetFinder.Plan plan = make.plan(targets);
+                for (String note : plan.notes()) {
+                    if (verbose && reported.isNews("\0note " + note, note, "")) {
+                        out.println("cdbmake-all: " + note);
+                    }
+                }
+                List<Outcome> outcomes = make.run(plan, o -> {
+                    String subject = FileNames.text(o.target().target().toAbsolutePath());
+                    boolean bad = o.kind() == Outcome.Kind.BAD_SOURCE || o.kind() == Outcome.Kind.FAILED;
+                    if (!bad) {
+                        reported.settled(subject);
+                        report(o);
+                    } else if (reported.isNews(subject, o.reason(), stamp(o.target().source()))) {
+                        report(o);
+                    }
+                });
+                if (outcomes.isEmpty()) {
+                    problem = "cdbmake-all: no targets in " + FileNames.text(folder);
+                }
+            } catch (InterruptedIOException e) {
+                break;
+            } catch (SourceError e) {
+                problem = "cdbmake-all: " + e.getMessage();
+            } catch (IOException e) {
+                problem = "cdbmake-all: " + failure(e);
+            }
+            if (problem == null) {
+                reported.settled(run);
+            } else if (reported.isNews(run, problem, folderStamp(folder))) {
+                err.println(problem);
+            }
+            try {
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                break; // the way to stop a watch: interrupt its thread
+            }
+        }
+        return 0;
+    }
+
+    /** Size and times of a file, to see that it changed; "absent" when there is none. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.size() + "/" + a.lastModifiedTime() + "/" + a.fileKey();
+        } catch (IOException e) {
+            return "absent";
+        }
+    }
+
+    /** The stamps of every file in a folder: they move when any file (the Makefile...) changes. */
+    private static String folderStamp(Path folder) {
+        StringBuilder s = new StringBuilder();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.sorted().forEach(p -> s.append(FileNames.text(p)).append(' ').append(stamp(p)).append('\n'));
+        } catch (IOException | RuntimeException e) {
+            s.append("unreadable");
+        }
+        return s.toString();
+    }
+
     private void report(Outcome o) {
         switch (o.kind()) {
             case UP_TO_DATE:
@@ -151,11 +305,22 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
                 }
                 break;
             case BAD_SOURCE:
-            case FAILED:
                 err.println("cdbmake-all: " + o.describe() + " (" + o.target().name() + " kept as it was)");
+                break;
+            case FAILED:
+                err.println("cdbmake-all: " + failure(o.problem()) + " (" + o.target().name() + " kept as it was)");
                 break;
             default:
                 out.println("cdbmake-all: " + o.describe());
         }
+    }
+
+    /** An I/O failure as the other tools word it: {@code unable to create X: access denied}. */
+    private static String failure(IOException e) {
+        if (e instanceof BuildFailure) {
+            BuildFailure f = (BuildFailure) e;
+            return f.doing() + ": " + ErrorText.of(f.ioError());
+        }
+        return ErrorText.of(e);
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,36 +31,10 @@ class CdbMakeAllTest {
     @TempDir
     Path dir;
 
-    /** What a run printed and returned. */
-    static final class Run {
-        final int code;
-        final String out;
-        final String err;
-
-        Run(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run make(String... args) {
+    private Runs.Run make(String... args) {
         List<String> all = new ArrayList<>(List.of("-C", dir.toString()));
         all.addAll(List.of(args));
-        return run(all.toArray(new String[0]));
+        return Runs.run(all.toArray(new String[0]));
     }
 
     @BeforeEach
@@ -102,7 +74,7 @@ class CdbMakeAllTest {
 
     @Test
     void firstRunBuildsExactlyTheAllTargetsThenASecondTouchesNothing() throws IOException {
-        Run first = make();
+        Runs.Run first = make();
         assertEquals(0, first.code, first.toString());
         assertTrue(first.out.contains("ssh.cdb: rebuilt from ssh (it does not exist)"), first.out);
         assertTrue(first.out.contains("smtp.cdb: rebuilt from smtp (it does not exist)"), first.out);
@@ -112,7 +84,7 @@ class CdbMakeAllTest {
         assertNoTemporaryFiles();
 
         Map<String, String> before = snapshot();
-        Run second = make();
+        Runs.Run second = make();
         assertEquals(0, second.code);
         assertEquals("cdbmake-all: everything is up to date (2 targets)\n", second.out);
         assertEquals(before, snapshot(), "nothing touched");
@@ -124,7 +96,7 @@ class CdbMakeAllTest {
         Map<String, String> before = snapshot();
         Thread.sleep(20);
         Files.writeString(dir.resolve("smtp"), "10.9.9.:deny\n", java.nio.file.StandardOpenOption.APPEND);
-        Run r = make();
+        Runs.Run r = make();
         assertEquals(0, r.code, r.toString());
         assertEquals("cdbmake-all: smtp.cdb: rebuilt from smtp (source newer than target)\n", r.out);
         Map<String, String> after = snapshot();
@@ -139,7 +111,7 @@ class CdbMakeAllTest {
         Files.writeString(ssh, Files.readString(ssh).replace("203.0.113.66:deny", "203.0.113.67:deny"));
         // as a restored backup or `rsync -t` leaves it: older than the cdb
         Files.setLastModifiedTime(ssh, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
-        Run r = make();
+        Runs.Run r = make();
         assertEquals("cdbmake-all: ssh.cdb: rebuilt from ssh (source content changed since the last build)\n", r.out);
         try (var reader = org.cdbkit.cdb.CdbReader.open(dir.resolve("ssh.cdb"))) {
             assertTrue(reader.get("203.0.113.67".getBytes(StandardCharsets.US_ASCII)) != null);
@@ -151,7 +123,7 @@ class CdbMakeAllTest {
         make();
         Files.delete(dir.resolve(".cdbmake-all.state"));
         Map<String, String> before = snapshot();
-        Run r = make();
+        Runs.Run r = make();
         assertEquals("cdbmake-all: everything is up to date (2 targets)\n", r.out);
         before.remove(".cdbmake-all.state");
         Map<String, String> after = snapshot();
@@ -173,11 +145,11 @@ class CdbMakeAllTest {
     @Test
     void dryRunAndCheckChangeNothing() throws IOException {
         Map<String, String> before = snapshot();
-        Run dry = make("-n");
+        Runs.Run dry = make("-n");
         assertEquals(0, dry.code);
         assertTrue(dry.out.contains("ssh.cdb: would rebuild from ssh (it does not exist)"), dry.out);
         assertEquals(before, snapshot());
-        Run check = make("-q");
+        Runs.Run check = make("-q");
         assertEquals(1, check.code, "stale");
         assertEquals(before, snapshot());
         make();
@@ -192,7 +164,7 @@ class CdbMakeAllTest {
         Files.writeString(dir.resolve("ssh"), "10.1.1.:allow\n", java.nio.file.StandardOpenOption.APPEND);
         Files.setLastModifiedTime(dir.resolve("ssh"), FileTime.from(Instant.now().plusSeconds(5)));
         Files.setLastModifiedTime(dir.resolve("smtp"), FileTime.from(Instant.now().plusSeconds(5)));
-        Run r = make("-j", "2");
+        Runs.Run r = make("-j", "2");
         assertEquals(100, r.code, r.toString());
         assertEquals("cdbmake-all: smtp:8: unable to parse this line: 1.2.3.4:alow (smtp.cdb kept as it was)\n", r.err);
         assertTrue(r.out.contains("ssh.cdb: rebuilt from ssh (source newer than target)"), r.out);
@@ -207,7 +179,7 @@ class CdbMakeAllTest {
         Files.writeString(dir.resolve("ssh~"), ":allow\n");
         Files.writeString(dir.resolve(".hidden"), ":allow\n");
         Files.writeString(dir.resolve("notes.txt"), "not rules\n");
-        Run r = make("-j", "3");
+        Runs.Run r = make("-j", "3");
         assertEquals(0, r.code, r.toString());
         for (String name : new String[] {"ssh", "smtp", "pop3"}) {
             assertBuiltLikeTcprules(name);
@@ -221,7 +193,7 @@ class CdbMakeAllTest {
     @Test
     void namedTargetsAndCdbmakeSources() throws IOException {
         Files.writeString(dir.resolve("users.cdbmake"), "+5,4:alice->1000\n+3,4:bob->1001\n\n");
-        Run r = make("users.cdb", "pop3");
+        Runs.Run r = make("users.cdb", "pop3");
         assertEquals(0, r.code, r.toString());
         assertBuiltLikeTcprules("pop3");
         assertFalse(Files.exists(dir.resolve("ssh.cdb")));
@@ -230,10 +202,10 @@ class CdbMakeAllTest {
         }
         Files.writeString(dir.resolve("users.cdbmake"), "+5,4:alice->1000\n");
         Files.setLastModifiedTime(dir.resolve("users.cdbmake"), FileTime.from(Instant.now().plusSeconds(5)));
-        Run bad = make("users");
+        Runs.Run bad = make("users");
         assertEquals(100, bad.code);
         assertTrue(bad.err.startsWith("cdbmake-all: users.cdbmake:2: "), bad.err);
-        Run missing = make("nosuch.cdb");
+        Runs.Run missing = make("nosuch.cdb");
         assertEquals(100, missing.code);
         assertTrue(missing.err.contains("nosuch.cdb: no source"), missing.err);
     }
@@ -241,7 +213,7 @@ class CdbMakeAllTest {
     @Test
     void alwaysRebuildsEverything() throws IOException {
         make();
-        Run r = make("-B");
+        Runs.Run r = make("-B");
         assertTrue(r.out.contains("ssh.cdb: rebuilt from ssh (every target rebuilt (-B))"), r.out);
         assertTrue(r.out.contains("smtp.cdb: rebuilt from smtp"), r.out);
         assertBuiltLikeTcprules("ssh");

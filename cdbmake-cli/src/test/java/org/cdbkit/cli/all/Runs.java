@@ -1,0 +1,64 @@
+package org.cdbkit.cli.all;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.cdbkit.rules.RulesCompiler;
+
+/** Runs cdbmake-all in-process, as the tests see it: arguments and output as byte strings. */
+final class Runs {
+    private Runs() {
+    }
+
+    /** What a run printed and returned. */
+    static final class Run {
+        final int code;
+        final String out;
+        final String err;
+
+        Run(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n" + out + err;
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
+                new PrintStream(err, true, StandardCharsets.ISO_8859_1), args);
+        return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The mode tcprules gives a new file in {@code folder}: 0644 less the umask. */
+    static String createdMode(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, "mode", ".probe",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(probe));
+        Files.delete(probe);
+        return mode;
+    }
+
+    /** What our tcprules (byte-identical to the real one) writes for the rules in {@code source}. */
+    static byte[] compiledByTcprules(Path source, Path scratchFolder) throws IOException {
+        Path cdb = Files.createTempFile(scratchFolder, "expected", ".cdb");
+        try (InputStream in = Files.newInputStream(source)) {
+            RulesCompiler.compile(in, cdb, cdb.resolveSibling(cdb.getFileName() + ".tmp"));
+        }
+        byte[] bytes = Files.readAllBytes(cdb);
+        Files.delete(cdb);
+        return bytes;
+    }
+}
