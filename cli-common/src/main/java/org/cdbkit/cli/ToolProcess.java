@@ -2,7 +2,9 @@ package org.cdbkit.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
@@ -15,6 +17,27 @@ import java.util.function.IntSupplier;
  */
 public final class ToolProcess {
     private ToolProcess() {
+    }
+
+    /**
+     * Standard output for a tool that prints through a {@link java.io.PrintStream} (which would
+     * swallow the error): a reader gone away ends the process at once, silently, with 141, as
+     * SIGPIPE ends a C tool. Tools that write through {@link DjbOutput} get the same from it.
+     */
+    public static OutputStream standardOutput() {
+        return new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    if (ErrorText.of(e).equals("broken pipe")) {
+                        System.exit(ToolFailure.BROKEN_PIPE);
+                    }
+                    throw e;
+                }
+            }
+        };
     }
 
     /** Runs {@code tool} as the process {@code program} and exits with its code. */

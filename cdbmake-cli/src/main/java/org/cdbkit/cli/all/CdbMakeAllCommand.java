@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
+import org.cdbkit.cli.ToolProcess;
 import org.cdbkit.make.BuildFailure;
 import org.cdbkit.make.CdbMakeAll;
 import org.cdbkit.make.FileNameCodec;
@@ -105,14 +106,12 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        byte[][] raw = ArgumentBytes.of(args);
-        String[] bytes = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            bytes[i] = new String(raw[i], StandardCharsets.ISO_8859_1);
-        }
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.ISO_8859_1);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
-        System.exit(run(out, err, bytes));
+        ToolProcess.exit("cdbmake-all", () -> {
+            PrintStream out = new PrintStream(ToolProcess.standardOutput(), true, StandardCharsets.ISO_8859_1);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                    StandardCharsets.ISO_8859_1);
+            return run(out, err, ArgumentBytes.strings(args));
+        });
     }
 
     /** Runs the command on {@code args}, byte strings (one char per byte); prints names as their bytes. */
@@ -122,7 +121,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             // never a Java class name or stack: a RuntimeException here is a bug of ours
-            String what = ex instanceof IOException ? failure((IOException) ex) : "internal error";
+            String what = ex instanceof IOException ? failure((IOException) ex)
+                    : outOfMemory(ex) ? "out of memory" : "internal error";
             err.println("cdbmake-all: fatal: " + what);
             return 111;
         });
@@ -132,6 +132,16 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             return 100;
         });
         return cl.execute(args);
+    }
+
+    /** picocli hands an Error of the command over wrapped: out of memory is said as the other tools say it. */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,18 +1,32 @@
 package org.cdbkit.cli.all;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.cdbkit.testing.Fixtures;
+import org.cdbkit.testing.HardPlaces;
 import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * bin/cdbmake-all as a daemontools run script runs it, under the C locale: a file name that
- * is not UTF-8 goes in as an argument's bytes and comes out in the messages unchanged.
+ * bin/cdbmake-all where a daemontools run script or cron runs it (see {@link HardPlaces}): a
+ * source whose name is not ASCII or not UTF-8 is found, built, named in messages and given as a
+ * target, byte for byte; a closed pipe ends it with 141; running out of memory is one line.
  */
 class CdbMakeAllLauncherIT {
     private static final Path BIN = Fixtures.root().resolve("bin");
@@ -20,23 +34,80 @@ class CdbMakeAllLauncherIT {
     @TempDir
     Path dir;
 
-    /** Runs {@code script} with sh, where {@code $L} is the name whose last byte is 0xE9. */
-    private Oracle.Result sh(String script) throws Exception {
-        return Oracle.run(Oracle.command("sh", "-c", "L=$(printf 'lat\\351'); " + script, "sh",
-                BIN.resolve("cdbmake-all"), dir), dir, null, null, "LC_ALL", "C");
+    static Stream<Arguments> places() {
+        List<Arguments> places = new ArrayList<>();
+        for (List<String> environment : HardPlaces.ENVIRONMENTS) {
+            for (String name : HardPlaces.NAMES) {
+                places.add(Arguments.of(environment, name));
+            }
+        }
+        return places.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("places")
+    void sourcesAndTargetsAreTheirBytes(List<String> environment, String name) throws Exception {
+        byte[] n = HardPlaces.bytes(name);
+        String script = String.join("\n",
+                "set -e",
+                "printf '10.0.0.:allow\\n:deny\\n' > \"$N\"",
+                "\"$BIN/cdbmake-all\"",
+                "\"$BIN/cdbmake-all\" -v \"$N.cdb\"",
+                "mkdir sub; cp \"$N\" \"sub/$N\"",
+                "\"$BIN/cdbmake-all\" \"sub/$N.cdb\"",
+                "test -f \"$N.cdb\" && test -f \"sub/$N.cdb\" && ls | wc -l");
+        Path work = Files.createTempDirectory(dir, "w");
+        Oracle.Result r = HardPlaces.sh(environment, work, name, script);
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        put(expected, "cdbmake-all: ", n, ".cdb: rebuilt from ", n, " (it does not exist)\n");
+        put(expected, "cdbmake-all: ", n, ".cdb: up to date\ncdbmake-all: everything is up to date (1 target)\n");
+        put(expected, "cdbmake-all: sub/", n, ".cdb: rebuilt from sub/", n, " (it does not exist)\n");
+        put(expected, "3\n"); // the source, its cdb and sub (the state file is a dot file), nothing left over
+        assertEquals(new String(expected.toByteArray(), StandardCharsets.ISO_8859_1),
+                new String(r.stdout, StandardCharsets.ISO_8859_1), r.toString());
+        assertEquals(0, r.exitCode, r.toString());
+        assertEquals("", r.stderrText());
+    }
+
+    private static void put(ByteArrayOutputStream out, Object... parts) throws Exception {
+        for (Object part : parts) {
+            out.write(part instanceof byte[] ? (byte[]) part : ((String) part).getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     @Test
-    void aNameThatIsNotUtf8UnderTheCLocale() throws Exception {
-        assertEquals(0, sh("printf '10.0.0.:allow\\n:deny\\n' > \"$L\"").exitCode);
-        Oracle.Result named = sh("exec \"$1\" -C \"$2\" \"$L.cdb\"");
-        assertEquals(new Oracle.Result(0, "cdbmake-all: lat\u00e9.cdb: rebuilt from lat\u00e9 (it does not exist)\n"
-                .getBytes(StandardCharsets.ISO_8859_1), new byte[0]), named);
-        assertEquals(0, sh("test -f \"$L.cdb\"").exitCode, "lat\\xe9.cdb, byte for byte");
+    void aClosedPipeEndsItSilentlyWith141() throws Exception {
+        Files.writeString(dir.resolve("ssh"), "10.0.0.:allow\n");
+        Path err = dir.resolve("err.log");
+        Process p = new ProcessBuilder(BIN.resolve("cdbmake-all").toString(), "-v").directory(dir.toFile())
+                .redirectError(err.toFile()).start();
+        p.getInputStream().close(); // before the JVM is up, so its first line meets no reader
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("", Files.readString(err));
+        assertEquals(141, p.exitValue());
+    }
 
-        Oracle.Result all = sh("exec \"$1\" -C \"$2\" -v");
-        assertEquals(new Oracle.Result(0, ("cdbmake-all: lat\u00e9.cdb: up to date\n"
-                + "cdbmake-all: everything is up to date (1 target)\n").getBytes(StandardCharsets.ISO_8859_1),
-                new byte[0]), all);
+    @Test
+    void outOfMemoryIsOneFatalLine() throws Exception {
+        try (OutputStream rules = new BufferedOutputStream(Files.newOutputStream(dir.resolve("big")), 1 << 16)) {
+            for (int i = 0; i < 3_000_000; i++) {
+                rules.write(("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255) + ":allow\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        ProcessBuilder builder = new ProcessBuilder(BIN.resolve("cdbmake-all").toString(), "big.cdb")
+                .directory(dir.toFile()).redirectError(dir.resolve("err.log").toFile())
+                .redirectOutput(dir.resolve("out.log").toFile());
+        builder.environment().put("CDBKIT_JAVA_OPTS", "-Xmx8m");
+        Process p = builder.start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals("cdbmake-all: fatal: out of memory\n", Files.readString(dir.resolve("err.log")));
+        assertEquals(111, p.exitValue());
+        assertTrue(Files.notExists(dir.resolve("big.cdb")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.contains("tmp"))
+                    .collect(java.util.stream.Collectors.toList()), "no scratch file left");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.cdbkit.cli;
+package org.cdbkit.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
