@@ -1,12 +1,20 @@
 package org.cdbkit.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The places the launchers must work in: the environments a tool is started with (a daemontools
@@ -64,5 +72,54 @@ public final class HardPlaces {
         for (String sign : new String[] {"Exception", "\tat ", "java.", "Error:", "picocli."}) {
             assertFalse(all.contains(sign), () -> context + ": prints Java's " + sign + ": " + r);
         }
+    }
+
+    /** Every environment with every name, for a parameterized test's {@code (environment, name)}. */
+    public static Stream<Arguments> places() {
+        List<Arguments> places = new ArrayList<>();
+        for (List<String> environment : ENVIRONMENTS) {
+            for (String name : NAMES) {
+                places.add(Arguments.of(environment, name));
+            }
+        }
+        return places.stream();
+    }
+
+    /** Strings (ASCII) and byte arrays, one after the other, as one byte string for comparing output. */
+    public static String output(Object... parts) {
+        StringBuilder s = new StringBuilder();
+        for (Object part : parts) {
+            s.append(part instanceof byte[] ? new String((byte[]) part, StandardCharsets.ISO_8859_1) : (String) part);
+        }
+        return s.toString();
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with its standard output closed by the reader before the
+     * JVM is up, so that its first write meets no reader; returns its exit code and standard error.
+     */
+    public static Oracle.Result withClosedOutput(List<String> command, Path dir, Path stdin)
+            throws IOException, InterruptedException {
+        Path err = Files.createTempFile(dir, "stderr", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process p = builder.start();
+        p.getInputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ended: " + command);
+        Oracle.Result r = new Oracle.Result(p.exitValue(), new byte[0], Files.readAllBytes(err));
+        Files.delete(err);
+        return r;
+    }
+
+    /** {@code count} distinct rules, {@code 10.x.y.z:allow}: more than a few MiB of heap can compile. */
+    public static void writeManyRules(OutputStream out, int count) throws IOException {
+        OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        for (int i = 0; i < count; i++) {
+            buffered.write(("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255) + ":allow\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        buffered.flush();
     }
 }

@@ -3,13 +3,10 @@ package org.cdbkit.cli.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,7 +17,6 @@ import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -34,18 +30,8 @@ class CdbMakeAllLauncherIT {
     @TempDir
     Path dir;
 
-    static Stream<Arguments> places() {
-        List<Arguments> places = new ArrayList<>();
-        for (List<String> environment : HardPlaces.ENVIRONMENTS) {
-            for (String name : HardPlaces.NAMES) {
-                places.add(Arguments.of(environment, name));
-            }
-        }
-        return places.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("places")
+    @MethodSource("org.cdbkit.testing.HardPlaces#places")
     void sourcesAndTargetsAreTheirBytes(List<String> environment, String name) throws Exception {
         byte[] n = HardPlaces.bytes(name);
         String script = String.join("\n",
@@ -59,42 +45,27 @@ class CdbMakeAllLauncherIT {
         Path work = Files.createTempDirectory(dir, "w");
         Oracle.Result r = HardPlaces.sh(environment, work, name, script);
 
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        put(expected, "cdbmake-all: ", n, ".cdb: rebuilt from ", n, " (it does not exist)\n");
-        put(expected, "cdbmake-all: ", n, ".cdb: up to date\ncdbmake-all: everything is up to date (1 target)\n");
-        put(expected, "cdbmake-all: sub/", n, ".cdb: rebuilt from sub/", n, " (it does not exist)\n");
-        put(expected, "3\n"); // the source, its cdb and sub (the state file is a dot file), nothing left over
-        assertEquals(new String(expected.toByteArray(), StandardCharsets.ISO_8859_1),
+        String expected = HardPlaces.output("cdbmake-all: ", n, ".cdb: rebuilt from ", n, " (it does not exist)\n",
+                "cdbmake-all: ", n, ".cdb: up to date\ncdbmake-all: everything is up to date (1 target)\n",
+                "cdbmake-all: sub/", n, ".cdb: rebuilt from sub/", n, " (it does not exist)\n",
+                "3\n"); // the source, its cdb and sub (the state file is a dot file), nothing left over
+        assertEquals(expected,
                 new String(r.stdout, StandardCharsets.ISO_8859_1), r.toString());
         assertEquals(0, r.exitCode, r.toString());
         assertEquals("", r.stderrText());
     }
 
-    private static void put(ByteArrayOutputStream out, Object... parts) throws Exception {
-        for (Object part : parts) {
-            out.write(part instanceof byte[] ? (byte[]) part : ((String) part).getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
     @Test
     void aClosedPipeEndsItSilentlyWith141() throws Exception {
         Files.writeString(dir.resolve("ssh"), "10.0.0.:allow\n");
-        Path err = dir.resolve("err.log");
-        Process p = new ProcessBuilder(BIN.resolve("cdbmake-all").toString(), "-v").directory(dir.toFile())
-                .redirectError(err.toFile()).start();
-        p.getInputStream().close(); // before the JVM is up, so its first line meets no reader
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("", Files.readString(err));
-        assertEquals(141, p.exitValue());
+        Oracle.Result r = HardPlaces.withClosedOutput(List.of(BIN.resolve("cdbmake-all").toString(), "-v"), dir, null);
+        assertEquals(new Oracle.Result(141, new byte[0], new byte[0]), r);
     }
 
     @Test
     void outOfMemoryIsOneFatalLine() throws Exception {
-        try (OutputStream rules = new BufferedOutputStream(Files.newOutputStream(dir.resolve("big")), 1 << 16)) {
-            for (int i = 0; i < 3_000_000; i++) {
-                rules.write(("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255) + ":allow\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-            }
+        try (OutputStream rules = Files.newOutputStream(dir.resolve("big"))) {
+            HardPlaces.writeManyRules(rules, 3_000_000);
         }
         ProcessBuilder builder = new ProcessBuilder(BIN.resolve("cdbmake-all").toString(), "big.cdb")
                 .directory(dir.toFile()).redirectError(dir.resolve("err.log").toFile())

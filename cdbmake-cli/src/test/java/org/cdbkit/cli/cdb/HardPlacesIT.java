@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,7 +20,6 @@ import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -36,18 +33,8 @@ class HardPlacesIT {
     @TempDir
     Path dir;
 
-    static Stream<Arguments> places() {
-        List<Arguments> places = new ArrayList<>();
-        for (List<String> environment : HardPlaces.ENVIRONMENTS) {
-            for (String name : HardPlaces.NAMES) {
-                places.add(Arguments.of(environment, name));
-            }
-        }
-        return places.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("places")
+    @MethodSource("org.cdbkit.testing.HardPlaces#places")
     void everyToolTakesNamesAndKeysAsTheirBytes(List<String> environment, String name) throws Exception {
         byte[] n = HardPlaces.bytes(name);
         String script = String.join("\n",
@@ -63,20 +50,12 @@ class HardPlacesIT {
                 "for f in \"$N.cdb\" \"$N-12.cdb\" \"$N-sv.cdb\"; do test -f \"$f\" || echo \"no $f\"; done",
                 "ls | wc -l",
                 "\"$BIN/cdbmake\" \"$N.cdb\" \"no/$N.tmp\" < /dev/null 2>&1 || echo \"exit $?\"");
-        Path work = Files.createTempDirectory(dir, "w");
-        Oracle.Result r = HardPlaces.sh(environment, work, name, script);
+        Oracle.Result r = HardPlaces.sh(environment, Files.createTempDirectory(dir, "w"), name, script);
 
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        expected.write("v12\n25\n".getBytes(StandardCharsets.US_ASCII));
-        expected.write(("+" + n.length + ",1:").getBytes(StandardCharsets.US_ASCII));
-        expected.write(n);
-        expected.write("->v\n\n3\n".getBytes(StandardCharsets.US_ASCII));
-        expected.write("cdbmake: fatal: unable to create no/".getBytes(StandardCharsets.US_ASCII));
-        expected.write(n);
-        expected.write(".tmp: file does not exist\nexit 111\n".getBytes(StandardCharsets.US_ASCII));
+        String expected = HardPlaces.output("v12\n25\n", "+" + n.length + ",1:", n, "->v\n\n", "3\n",
+                "cdbmake: fatal: unable to create no/", n, ".tmp: file does not exist\nexit 111\n");
+        assertEquals(expected, new String(r.stdout, StandardCharsets.ISO_8859_1), r.toString());
         assertEquals(0, r.exitCode, r.toString());
-        assertEquals(new String(expected.toByteArray(), StandardCharsets.ISO_8859_1),
-                new String(r.stdout, StandardCharsets.ISO_8859_1), r.toString());
         assertEquals("", r.stderrText());
     }
 
@@ -84,14 +63,8 @@ class HardPlacesIT {
     @ParameterizedTest
     @MethodSource("writers")
     void aClosedPipeEndsTheToolSilentlyWith141(List<String> command) throws Exception {
-        Path err = dir.resolve("err");
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(Fixtures.dir("cdb").resolve("many.cdb").toFile())
-                .redirectError(err.toFile()).start();
-        p.getInputStream().close(); // before the JVM is up, so its first write meets no reader
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("", Files.readString(err));
-        assertEquals(141, p.exitValue());
+        Oracle.Result r = HardPlaces.withClosedOutput(command, dir, Fixtures.dir("cdb").resolve("many.cdb"));
+        assertEquals(new Oracle.Result(141, new byte[0], new byte[0]), r);
     }
 
     static Stream<List<String>> writers() {
