@@ -296,11 +296,19 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         }
     }
 
-    /** The stamps of every file in a folder: they move when any file (the Makefile...) changes. */
+    /**
+     * The stamps of the files in a folder that a problem of the whole run can be about (the
+     * Makefile, the sources): they move when one of those changes. Not what this tool writes
+     * itself (the cdbs, its state and scratch files, which start with a dot), or its own
+     * work would make an old problem look new.
+     */
     private static String folderStamp(Path folder) {
         StringBuilder s = new StringBuilder();
         try (Stream<Path> files = Files.list(folder)) {
-            files.sorted().forEach(p -> s.append(FileNames.text(p)).append(' ').append(stamp(p)).append('\n'));
+            files.filter(p -> {
+                String name = FileNames.text(p.getFileName());
+                return !name.startsWith(".") && !name.endsWith(".cdb");
+            }).sorted().forEach(p -> s.append(FileNames.text(p)).append(' ').append(stamp(p)).append('\n'));
         } catch (IOException | RuntimeException e) {
             s.append("unreadable");
         }
