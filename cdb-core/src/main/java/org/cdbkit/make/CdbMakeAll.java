@@ -189,6 +189,11 @@ public final class CdbMakeAll {
         } catch (NoSuchFileException e) {
             throw SourceError.noSource(t);
         } catch (IOException e) {
+            Path folder = t.source().toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                // "sub/ssh" where sub is a file: there is no such source (JDKs differ on the error)
+                throw SourceError.noSource(t);
+            }
             throw new BuildFailure("unable to read " + t.sourceName(), e);
         }
         if (options.always) {

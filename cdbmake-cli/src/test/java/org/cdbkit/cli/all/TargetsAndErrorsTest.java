@@ -107,11 +107,12 @@ class TargetsAndErrorsTest {
         assertTrue(Files.exists(dir.resolve("smtp.cdb")), "the others are still built");
         assertNoJava(r);
 
-        // a target whose folder is a regular file
+        // a target whose folder is a regular file: there is no source, as make finds no rule
         Files.writeString(dir.resolve("sub"), "a file\n");
         Runs.Run sub = make("sub/ssh.cdb");
-        assertEquals(111, sub.code, sub.toString());
-        assertEquals("cdbmake-all: unable to read sub/ssh: not a directory (sub/ssh.cdb kept as it was)\n", sub.err);
+        assertEquals(100, sub.code, sub.toString());
+        assertEquals("cdbmake-all: sub/ssh.cdb: no source: none of sub/ssh, sub/ssh.rules, sub/ssh.cdbmake exists"
+                + " (sub/ssh.cdb kept as it was)\n", sub.err);
         assertNoJava(sub);
 
         // a source that is a folder
