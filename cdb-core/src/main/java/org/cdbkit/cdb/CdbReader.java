@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * Reads a cdb through a memory mapping of the whole file (up to the format's 4 GiB).
  *
- * <p>Values come back as read-only views of the mapping, not copies ({@link #get}); the
- * {@code Bytes} variants copy. Any number of threads may look up at once.
+ * <p>Values come back as read-only buffers ({@link #get}): views of the mapping on Java 22 and
+ * later, copies before (see {@link MappedInput#slice}); the {@code Bytes} variants copy. Any
+ * number of threads may look up at once. {@link #close()} unmaps the file at once.
  *
  * <p>Every position and length read from the file is checked against the file size before it
  * is followed, and a lookup visits each slot of a hash table at most once, so a corrupt or
@@ -134,25 +135,31 @@ public final class CdbReader implements Closeable {
             throws CdbFormatException {
         long[] at = count <= BATCH_SCRATCH ? BATCH.get() : new long[count];
         long length = input.length();
-        // stage 1, in the CPU: where each key's first slot is (the header is in cache)
-        for (int i = 0; i < count; i++) {
-            int h = CdbHash.hash(keys[offset + i]);
-            long entry = length >= CdbFormat.HEADER_SIZE ? input.readLong((h & 0xff) << 3) : 0;
-            long slotCount = entry >>> 32;
-            at[i] = slotCount == 0 ? -1 : (entry & UINT32) + (((h & UINT32) >>> 8) % slotCount) * CdbFormat.SLOT_SIZE;
-        }
-        // stage 2, to memory: every slot, in a loop short enough that the loads overlap
-        for (int i = 0; i < count; i++) {
-            long slot = at[i];
-            at[i] = slot >= 0 && slot + CdbFormat.SLOT_SIZE <= length ? input.readUnsignedInt(slot + 4) : 0;
-        }
-        // stage 3, to memory: every record those slots point to
         long touched = 0;
-        for (int i = 0; i < count; i++) {
-            long record = at[i];
-            if (record != 0 && record + CdbFormat.RECORD_HEADER_SIZE <= length) {
-                touched += input.readInt(record);
+        input.enter();
+        try {
+            // stage 1, in the CPU: where each key's first slot is (the header is in cache)
+            for (int i = 0; i < count; i++) {
+                int h = CdbHash.hash(keys[offset + i]);
+                long entry = length >= CdbFormat.HEADER_SIZE ? input.longAt((h & 0xff) << 3) : 0;
+                long slotCount = entry >>> 32;
+                at[i] = slotCount == 0 ? -1
+                        : (entry & UINT32) + (((h & UINT32) >>> 8) % slotCount) * CdbFormat.SLOT_SIZE;
             }
+            // stage 2, to memory: every slot, in a loop short enough that the loads overlap
+            for (int i = 0; i < count; i++) {
+                long slot = at[i];
+                at[i] = slot >= 0 && slot + CdbFormat.SLOT_SIZE <= length ? input.intAt(slot + 4) & UINT32 : 0;
+            }
+            // stage 3, to memory: every record those slots point to
+            for (int i = 0; i < count; i++) {
+                long record = at[i];
+                if (record != 0 && record + CdbFormat.RECORD_HEADER_SIZE <= length) {
+                    touched += input.intAt(record);
+                }
+            }
+        } finally {
+            input.exit();
         }
         touchedSink = touched;
         // stage 3: the lookups proper, now from cache, with every check of find
@@ -215,6 +222,10 @@ public final class CdbReader implements Closeable {
         return new CdbRecord(input, position, keyLength, valueLength);
     }
 
+    /**
+     * Unmaps the file (see {@link MappedInput#close()}): lookups after it, or racing with it on
+     * other threads, throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         input.close();
@@ -228,14 +239,17 @@ public final class CdbReader implements Closeable {
         return input.readUnsignedInt(position);
     }
 
-    /** Table {@code table}'s header entry: its position in the low 32 bits, its slot count in the high. */
+    /**
+     * Table {@code table}'s header entry: its position in the low 32 bits, its slot count in the
+     * high. Like {@link #readLong(long, String)}, only inside a guarded lookup.
+     */
     private long readHeaderEntry(int table) throws CdbFormatException {
         long position = table << 3;
         if (position + 8 > input.length()) {
             throw new CdbFormatException("header entry of hash table " + table + " at " + position
                     + " lies past the end of the file (" + input.length() + " bytes)");
         }
-        return input.readLong(position);
+        return input.longAt(position);
     }
 
     /** Two 32-bit fields at once (a slot, a record's lengths), checked to lie in the file. */
@@ -244,7 +258,7 @@ public final class CdbReader implements Closeable {
             throw new CdbFormatException(what + " at " + position + " lies past the end of the file ("
                     + input.length() + " bytes)");
         }
-        return input.readLong(position);
+        return input.longAt(position);
     }
 
     /** Receives records in file order. */
@@ -329,8 +343,21 @@ public final class CdbReader implements Closeable {
             return start(key, 0, key.length);
         }
 
-        /** Moves to the next record with the key; false when there is none. */
+        /**
+         * Moves to the next record with the key; false when there is none. Throws
+         * {@link IllegalStateException} once the reader is closed.
+         */
         public boolean next() throws CdbFormatException {
+            // one guard for the whole step, its reads unguarded inside (see Mapping)
+            input.enter();
+            try {
+                return advance();
+            } finally {
+                input.exit();
+            }
+        }
+
+        private boolean advance() throws CdbFormatException {
             if (!started) {
                 started = true;
                 int h = CdbHash.hash(key, keyOffset, keyLength);
@@ -388,7 +415,7 @@ public final class CdbReader implements Closeable {
                     throw new CdbFormatException("record at " + recordPosition + ": key of " + storedKeyLength
                             + " bytes runs past the end of the file (" + input.length() + " bytes)");
                 }
-                if (!input.regionEquals(at, key, keyOffset + offset, n)) {
+                if (!input.equalsAt(at, key, keyOffset + offset, n)) {
                     return false;
                 }
             }

@@ -16,7 +16,11 @@ import java.util.Objects;
  * against the file length and throws {@link IndexOutOfBoundsException} outside it, so callers
  * that validate first never see one.
  *
- * <p>Absolute reads only: any number of threads may read at once.
+ * <p>Absolute reads only: any number of threads may read at once. {@link #close()} unmaps the
+ * file at once (or as soon as the reads in progress end); a read after it, or racing with it,
+ * throws {@link IllegalStateException} and never touches unmapped memory (see {@link Mapping}).
+ * {@link #slice} gives a view of the mapping where the JDK can make a view safe to outlive
+ * the mapping (Java 22 and later: reading it after close throws), and a copy elsewhere.
  */
 public final class MappedInput implements Closeable {
     private static final int DEFAULT_SEGMENT_SHIFT = 30;
@@ -27,28 +31,31 @@ public final class MappedInput implements Closeable {
     private final int segmentShift;
     private final long segmentMask;
     private final long length;
-    /**
-     * Null once closed. Not volatile: lookups read it on every access, and a thread that has not
-     * yet seen a close still reads a mapping that stays valid (it is never unmapped by hand).
-     */
-    private ByteBuffer[] segments;
-    /** The one segment of a file under 1 GiB, for the quickest reads; null once closed. */
-    private ByteBuffer single;
+    private final Mapping mapping;
+    private final ByteBuffer[] segments;
+    /** The one segment of a file under 1 GiB, for the quickest reads. */
+    private final ByteBuffer single;
 
     MappedInput(FileChannel channel, int segmentShift) throws IOException {
         this.segmentShift = segmentShift;
         this.segmentMask = (1L << segmentShift) - 1;
         this.length = channel.size();
+        this.mapping = Mapping.create();
         long segmentSize = 1L << segmentShift;
         int count = (int) ((length + segmentSize - 1) >>> segmentShift);
         ByteBuffer[] mapped = new ByteBuffer[Math.max(1, count)];
         if (count == 0) {
             mapped[0] = ByteBuffer.allocate(0);
         }
-        for (int i = 0; i < count; i++) {
-            long start = (long) i << segmentShift;
-            long size = Math.min(segmentSize, length - start);
-            mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, size).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            for (int i = 0; i < count; i++) {
+                long start = (long) i << segmentShift;
+                long size = Math.min(segmentSize, length - start);
+                mapped[i] = mapping.map(channel, start, size);
+            }
+        } catch (IOException | RuntimeException e) {
+            mapping.close();
+            throw e;
         }
         this.segments = mapped;
         this.single = mapped.length == 1 ? mapped[0] : null;
@@ -62,14 +69,20 @@ public final class MappedInput implements Closeable {
 
     /** An input of no bytes: what cdbget sees when its standard input cannot be mapped. */
     public static MappedInput empty() {
-        return new MappedInput();
+        try {
+            return new MappedInput();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private MappedInput() {
+    private MappedInput() throws IOException {
         this.segmentShift = DEFAULT_SEGMENT_SHIFT;
         this.segmentMask = (1L << DEFAULT_SEGMENT_SHIFT) - 1;
         this.length = 0;
+        this.mapping = Mapping.create();
         this.segments = new ByteBuffer[] {ByteBuffer.allocate(0)};
+        this.single = segments[0];
     }
 
     public static MappedInput map(Path file) throws IOException {
@@ -83,13 +96,122 @@ public final class MappedInput implements Closeable {
         return length;
     }
 
+    /** Whether {@link #close()} was called: every read throws from then on. */
+    public boolean isClosed() {
+        return mapping.isClosed();
+    }
+
+    // ---- the public reads: each one guarded (see Mapping), for callers outside this package
+
     public byte readByte(long position) {
-        check(position, 1);
-        return segment(position).get((int) (position & segmentMask));
+        mapping.enter();
+        try {
+            return byteAt(position);
+        } finally {
+            mapping.exit();
+        }
     }
 
     /** A little-endian 32-bit integer. */
     public int readInt(long position) {
+        mapping.enter();
+        try {
+            return intAt(position);
+        } finally {
+            mapping.exit();
+        }
+    }
+
+    /**
+     * A little-endian 64-bit integer: two adjacent 32-bit fields of cdb (a header entry, a slot,
+     * a record's lengths) in one read, the first in the low half.
+     */
+    public long readLong(long position) {
+        mapping.enter();
+        try {
+            return longAt(position);
+        } finally {
+            mapping.exit();
+        }
+    }
+
+    /** A little-endian unsigned 32-bit integer, as cdb stores positions and lengths. */
+    public long readUnsignedInt(long position) {
+        return readInt(position) & 0xFFFFFFFFL;
+    }
+
+    /**
+     * The bytes {@code [position, position + length)} as a read-only little-endian buffer: a
+     * view of the mapping where views are safe (see the class comment), otherwise a copy; also
+     * a copy when the bytes straddle two segments.
+     */
+    public ByteBuffer slice(long position, int length) {
+        mapping.enter();
+        try {
+            check(position, length);
+            if (length == 0) {
+                // may be at the very end of a file that fills its last segment, where no segment starts
+                return ByteBuffer.allocate(0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            }
+            int offset = (int) (position & segmentMask);
+            ByteBuffer segment = segment(position);
+            if (mapping.viewsAreSafe() && offset + length <= segment.limit()) {
+                return segment.slice(offset, length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            }
+            byte[] copy = new byte[length];
+            copyAt(position, copy, 0, length);
+            return ByteBuffer.wrap(copy).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        } finally {
+            mapping.exit();
+        }
+    }
+
+    public void readBytes(long position, byte[] destination, int offset, int length) {
+        mapping.enter();
+        try {
+            copyAt(position, destination, offset, length);
+        } finally {
+            mapping.exit();
+        }
+    }
+
+    /** Whether the file holds exactly {@code bytes[offset, offset + length)} at {@code position}. */
+    public boolean regionEquals(long position, byte[] bytes, int offset, int length) {
+        mapping.enter();
+        try {
+            return equalsAt(position, bytes, offset, length);
+        } finally {
+            mapping.exit();
+        }
+    }
+
+    /**
+     * Unmaps the file: at once, or as soon as the reads in progress on other threads are over.
+     * Reads after it throw {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        mapping.close();
+    }
+
+    // ---- for this package's hot paths, which guard a whole lookup at once: call only between
+    // ---- enter() and exit()
+
+    /** Starts a guarded stretch of reads (see {@link Mapping#enter()}). */
+    void enter() {
+        mapping.enter();
+    }
+
+    void exit() {
+        mapping.exit();
+    }
+
+    byte byteAt(long position) {
+        check(position, 1);
+        return segment(position).get((int) (position & segmentMask));
+    }
+
+    int intAt(long position) {
         check(position, 4);
         int offset = (int) (position & segmentMask);
         ByteBuffer segment = segment(position);
@@ -98,16 +220,12 @@ public final class MappedInput implements Closeable {
         }
         int value = 0;
         for (int i = 3; i >= 0; i--) {
-            value = (value << 8) | (readByte(position + i) & 0xff);
+            value = (value << 8) | (byteAt(position + i) & 0xff);
         }
         return value;
     }
 
-    /**
-     * A little-endian 64-bit integer: two adjacent 32-bit fields of cdb (a header entry, a slot,
-     * a record's lengths) in one read, the first in the low half.
-     */
-    public long readLong(long position) {
+    long longAt(long position) {
         ByteBuffer only = single;
         if (only != null && position >= 0 && position <= length - 8) {
             return only.getLong((int) position); // the usual file, under 1 GiB: one segment
@@ -118,35 +236,10 @@ public final class MappedInput implements Closeable {
         if (offset + 8 <= segment.limit()) {
             return segment.getLong(offset);
         }
-        return (readInt(position) & 0xFFFFFFFFL) | ((long) readInt(position + 4) << 32);
+        return (intAt(position) & 0xFFFFFFFFL) | ((long) intAt(position + 4) << 32);
     }
 
-    /** A little-endian unsigned 32-bit integer, as cdb stores positions and lengths. */
-    public long readUnsignedInt(long position) {
-        return readInt(position) & 0xFFFFFFFFL;
-    }
-
-    /**
-     * The bytes {@code [position, position + length)} as a read-only little-endian buffer: a
-     * view of the mapping, copied only when it straddles two segments.
-     */
-    public ByteBuffer slice(long position, int length) {
-        check(position, length);
-        if (length == 0) {
-            // may be at the very end of a file that fills its last segment, where no segment starts
-            return segment(0).slice(0, 0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        }
-        int offset = (int) (position & segmentMask);
-        ByteBuffer segment = segment(position);
-        if (offset + length <= segment.limit()) {
-            return segment.slice(offset, length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        }
-        byte[] copy = new byte[length];
-        readBytes(position, copy, 0, length);
-        return ByteBuffer.wrap(copy).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    public void readBytes(long position, byte[] destination, int offset, int length) {
+    void copyAt(long position, byte[] destination, int offset, int length) {
         check(position, length);
         while (length > 0) {
             int inSegment = (int) (position & segmentMask);
@@ -159,11 +252,9 @@ public final class MappedInput implements Closeable {
         }
     }
 
-    /** Whether the file holds exactly {@code bytes[offset, offset + length)} at {@code position}. */
-    public boolean regionEquals(long position, byte[] bytes, int offset, int length) {
+    boolean equalsAt(long position, byte[] bytes, int offset, int length) {
         check(position, length);
         if (length == 0) {
-            segment(0); // throws once closed, like any other read
             return true;
         }
         int inSegment = (int) (position & segmentMask);
@@ -186,30 +277,15 @@ public final class MappedInput implements Closeable {
             return true;
         }
         for (int i = 0; i < length; i++) {
-            if (readByte(position + i) != bytes[offset + i]) {
+            if (byteAt(position + i) != bytes[offset + i]) {
                 return false;
             }
         }
         return true;
     }
 
-    /**
-     * Drops this object's references to the mapping. The memory is unmapped by the garbage
-     * collector once no slice handed out is reachable either, so a reader still holding a slice
-     * can never crash the process; later reads through this object throw.
-     */
-    @Override
-    public void close() {
-        segments = null;
-        single = null;
-    }
-
     private ByteBuffer segment(long position) {
-        ByteBuffer[] s = segments;
-        if (s == null) {
-            throw new IllegalStateException("mapped file is closed");
-        }
-        return s[(int) (position >>> segmentShift)];
+        return segments[(int) (position >>> segmentShift)];
     }
 
     private void check(long position, long count) {

@@ -16,8 +16,11 @@ import org.cdbkit.cdb.CdbReader;
  * {@code -x} does. Thread-safe. A new file renamed over the old one (as tcprules does) is
  * picked up without a restart: the file's identity is checked at most once per
  * {@code recheck} interval (zero: at every lookup, as tcpserver reopens it per connection), and
- * a changed file is mapped anew. The old mapping is left to the garbage collector rather than
- * unmapped, so a lookup in progress on another thread is never cut off.
+ * a changed file is mapped anew. The old mapping is unmapped at once, so a server whose rules
+ * change every second holds one mapping of the file, not one per change: a lookup that was
+ * still reading it on another thread gets an {@link IllegalStateException} from the closed
+ * mapping (never unmapped memory, see {@link org.cdbkit.cdb.MappedInput#close()}) and is
+ * simply asked again of the new one.
  *
  * <p>Decisions are kept per rule once made, so that, after the first connections, deciding
  * allocates nothing.
@@ -34,6 +37,7 @@ public final class RulesDatabase implements Closeable {
     private final boolean allowWhenMissing;
     private volatile Snapshot current;
     private volatile long nextCheck;
+    private volatile boolean closed;
 
     /** The mapped file and what identified it when it was opened. */
     private static final class Snapshot {
@@ -73,35 +77,61 @@ public final class RulesDatabase implements Closeable {
      */
     public Decision decide(String ip, String host, String info) throws IOException {
         Objects.requireNonNull(ip, "ip");
-        if (System.nanoTime() - nextCheck >= 0) {
-            reload();
+        for (;;) {
+            if (closed) {
+                throw new IllegalStateException("rules database " + file + " is closed");
+            }
+            if (System.nanoTime() - nextCheck >= 0) {
+                reload();
+            }
+            Snapshot s = current;
+            if (s == null) {
+                return allowWhenMissing ? Decision.DEFAULT : MISSING;
+            }
+            try {
+                return RulesLookup.decide(s.reader, s.decisions, ip, host, info);
+            } catch (IllegalStateException e) {
+                if (!s.reader.input().isClosed()) {
+                    throw e;
+                }
+                // replaced (and unmapped) while this lookup read it: ask the file now in place
+            }
         }
-        Snapshot s = current;
-        if (s == null) {
-            return allowWhenMissing ? Decision.DEFAULT : MISSING;
-        }
-        return RulesLookup.decide(s.reader, s.decisions, ip, host, info);
     }
 
     /** Checks the file now and maps it anew if it was replaced. */
     public synchronized void reload() throws IOException {
+        if (closed) {
+            return;
+        }
         nextCheck = System.nanoTime() + recheckNanos;
         Object identity;
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             identity = java.util.List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
         } catch (NoSuchFileException e) {
-            current = null;
+            replace(null);
             return;
         }
         Snapshot s = current;
         if (s == null || !s.identity.equals(identity)) {
-            current = new Snapshot(CdbReader.open(file), identity);
+            replace(new Snapshot(CdbReader.open(file), identity));
         }
     }
 
+    /** Puts {@code next} in place and unmaps the one it replaces. */
+    private void replace(Snapshot next) {
+        Snapshot old = current;
+        current = next;
+        if (old != null) {
+            old.reader.close();
+        }
+    }
+
+    /** Unmaps the file; decisions after it throw {@link IllegalStateException}. */
     @Override
-    public void close() {
-        current = null;
+    public synchronized void close() {
+        closed = true;
+        replace(null);
     }
 }
