@@ -10,7 +10,7 @@ import java.io.IOException;
 public final class BuildFailure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    BuildFailure(String doing, IOException cause) {
+    public BuildFailure(String doing, IOException cause) {
         super(doing, cause);
     }
 
