@@ -29,8 +29,8 @@ import org.cdbkit.testing.SameName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AtomicCdbFileTest {
     @TempDir
@@ -238,13 +238,11 @@ class AtomicCdbFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SYMLINK, true", "SYMLINK, false", "HARD_LINK, true", "HARD_LINK, false", "DANGLING_SYMLINK, true",
-        "DANGLING_SYMLINK, false"})
+    @MethodSource("org.cdbkit.testing.PlantedLink#withGoodAndBadInput")
     void aLinkAtTheTemporaryNameIsReplacedNeverWrittenThrough(PlantedLink link, boolean good) throws IOException {
         Path target = oldTarget();
         Path tmp = dir.resolve("t.tmp");
-        Path victim = dir.resolve("victim");
-        link.plant(tmp, victim);
+        Path victim = link.plantAt(tmp);
         if (good) {
             build(target, tmp, true);
             try (CdbReader reader = CdbReader.open(target)) {

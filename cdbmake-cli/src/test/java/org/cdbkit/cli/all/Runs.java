@@ -43,11 +43,13 @@ final class Runs {
         return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
     }
 
-    /** Copies the example /etc/tcp (fixtures/etc-tcp: a Makefile and three rules files) into {@code dir}. */
-    static void copyExample(Path dir) throws IOException {
+    /** A folder {@code tcp} in {@code root} holding a copy of fixtures/etc-tcp (a Makefile and three rules files). */
+    static Path exampleIn(Path root) throws IOException {
+        Path dir = Files.createDirectory(root.resolve("tcp"));
         for (String name : new String[] {"Makefile", "ssh", "smtp", "pop3"}) {
             Files.copy(Fixtures.dir("etc-tcp").resolve(name), dir.resolve(name));
         }
+        return dir;
     }
 
     /** The mode tcprules gives a new file in {@code folder}: 0644 less the umask. */

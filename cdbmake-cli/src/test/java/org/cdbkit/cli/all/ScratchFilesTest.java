@@ -42,8 +42,7 @@ class ScratchFilesTest {
 
     @BeforeEach
     void seed() throws IOException {
-        dir = Files.createDirectory(root.resolve("tcp"));
-        Runs.copyExample(dir);
+        dir = Runs.exampleIn(root);
         // the Makefile's chmod is applied too: it must not reach a victim either
         Files.writeString(dir.resolve("Makefile"), "all: ssh.cdb smtp.cdb\n\n%.cdb: %\n\ttcprules $@ $@.tmp < $<\n"
                 + "\tchmod 444 $@\n", StandardCharsets.US_ASCII);

@@ -31,10 +31,7 @@ class TargetsAndErrorsTest {
 
     @BeforeEach
     void seed() throws IOException {
-        dir = Files.createDirectory(root.resolve("tcp"));
-        for (String name : new String[] {"Makefile", "ssh", "smtp", "pop3"}) {
-            Files.copy(EXAMPLE.resolve(name), dir.resolve(name));
-        }
+        dir = Runs.exampleIn(root);
     }
 
     private Runs.Run make(String... args) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The temporary file of cdbmake, cdbmake-12 and cdbmake-sv is created new: a link planted at
@@ -42,13 +43,11 @@ class TemporaryFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SYMLINK, true", "SYMLINK, false", "HARD_LINK, true", "HARD_LINK, false", "DANGLING_SYMLINK, true",
-        "DANGLING_SYMLINK, false"})
+    @MethodSource("org.cdbkit.testing.PlantedLink#withGoodAndBadInput")
     void cdbmakeReplacesALinkAtTheTemporaryName(PlantedLink link, boolean good) throws IOException {
         Path target = oldTarget();
         Path tmp = dir.resolve("t.tmp");
-        Path victim = dir.resolve("victim");
-        link.plant(tmp, victim);
+        Path victim = link.plantAt(tmp);
         Oracle.Result r = InProcess.run(input("cdbmake", good), "cdbmake", target.toString(), tmp.toString());
         if (good) {
             assertEquals(0, r.exitCode, r.stderrText());

@@ -17,8 +17,8 @@ import org.cdbkit.testing.PlantedLink;
 import org.cdbkit.testing.SameName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * tcprules's temporary file is created new: a link planted at its name is replaced, never
@@ -44,13 +44,11 @@ class TemporaryFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SYMLINK, true", "SYMLINK, false", "HARD_LINK, true", "HARD_LINK, false", "DANGLING_SYMLINK, true",
-        "DANGLING_SYMLINK, false"})
+    @MethodSource("org.cdbkit.testing.PlantedLink#withGoodAndBadInput")
     void aLinkAtTheTemporaryNameIsReplaced(PlantedLink link, boolean good) throws IOException {
         Path target = oldTarget();
         Path tmp = dir.resolve("t.tmp");
-        Path victim = dir.resolve("victim");
-        link.plant(tmp, victim);
+        Path victim = link.plantAt(tmp);
         Oracle.Result r = tcprules(good, target, tmp);
         if (good) {
             assertEquals(0, r.exitCode, r.stderrText());
