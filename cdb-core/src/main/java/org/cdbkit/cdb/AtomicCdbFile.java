@@ -6,19 +6,28 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Replaces a cdb atomically, as cdbmake does: the new database is written to a temporary file,
  * forced to disk, renamed over the target, and the folder is forced too. Readers see the old
  * file or the new one, never a mix. Until {@link #commit()} succeeds the target is untouched;
  * closing without a commit removes the temporary file.
+ *
+ * <p>The temporary file is always created new ({@link FreshFile}): whatever had its name, a
+ * link to another file included, is unlinked first and never written. A temporary file that
+ * is the target itself is refused ({@link SameFileException}), as writing it would lose the
+ * old database.
  *
  * <pre>{@code
  * try (AtomicCdbFile out = AtomicCdbFile.create(target, temporary)) {
@@ -51,12 +60,17 @@ public final class AtomicCdbFile implements Closeable {
         this.writer = new CdbWriter(channel, sync, Runtime.getRuntime().availableProcessors() > 1);
     }
 
-    /** Opens (creating or truncating) {@code temporary}, which must be on the target's file system. */
+    /**
+     * Creates {@code temporary} new, replacing (never following) whatever had that name; it
+     * must be on the target's file system, and must not be the target.
+     */
     public static AtomicCdbFile create(Path target, Path temporary) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(temporary, "temporary");
-        FileChannel channel = FileChannel.open(temporary, EnumSet.of(StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.READ), MODE_0644);
+        if (sameFile(temporary, target)) {
+            throw new SameFileException(temporary.toString(), target.toString());
+        }
+        FileChannel channel = FreshFile.create(temporary, MODE_0644);
         try {
             return new AtomicCdbFile(target, temporary, channel);
         } catch (IOException | RuntimeException e) {
@@ -64,6 +78,37 @@ public final class AtomicCdbFile implements Closeable {
             Files.deleteIfExists(temporary);
             throw e;
         }
+    }
+
+    /**
+     * Whether two names are one file: the same path, or, when both exist, names of one file
+     * (a hard link, a symbolic link). A name that cannot be looked up is not the other: if it
+     * is in the way, creating the temporary file says so.
+     */
+    static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The temporary file's permissions, read from the file itself, never through a link. */
+    public Set<PosixFilePermission> permissions() throws IOException {
+        return Files.readAttributes(temporary, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions();
+    }
+
+    /**
+     * Sets the temporary file's permissions before the commit. Never through a link: the JDK
+     * opens the name with O_NOFOLLOW and changes the mode of what it opened, so a symbolic link
+     * put in its place makes this fail instead of changing the mode of another file.
+     */
+    public void setPermissions(Set<PosixFilePermission> permissions) throws IOException {
+        Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(permissions);
     }
 
     public CdbWriter writer() {

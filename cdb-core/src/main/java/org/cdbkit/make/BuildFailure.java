@@ -4,13 +4,13 @@ import java.io.IOException;
 
 /**
  * Trouble reading or writing a file: what was being done, to which file ({@code unable to
- * create .ssh.cdb.cdbmake-all.tmp}), and the I/O error. The tools add the error's own words
+ * create .ssh.cdb.cdbmake-all.TOKEN.tmp}), and the I/O error. The tools add the error's own words
  * as the other tools word them ({@code : access denied}).
  */
 public final class BuildFailure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    BuildFailure(String doing, IOException cause) {
+    public BuildFailure(String doing, IOException cause) {
         super(doing, cause);
     }
 

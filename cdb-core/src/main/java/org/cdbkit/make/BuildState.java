@@ -1,15 +1,17 @@
 package org.cdbkit.make;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.cdbkit.cdb.FreshFile;
 
 /**
  * What each target was last built from, kept next to the targets in {@code .cdbmake-all.state}:
@@ -111,13 +113,22 @@ public final class BuildState {
             text.append(e.getKey()).append('\t').append(v.sourceStamp).append('\t').append(v.sourceDigest)
                     .append('\t').append(v.targetStamp).append('\t').append(v.targetDigest).append('\n');
         }
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.ISO_8859_1);
+        // a new file under a name no one can guess, renamed over the old: never written through a link
+        Path tmp = file.resolveSibling(FILE_NAME + "." + UnpredictableNames.token() + ".tmp");
+        boolean moved = false;
         try {
+            try (FileChannel out = FreshFile.create(tmp)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException | NoSuchFileException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
         changed = false;
     }

@@ -139,7 +139,7 @@ public final class CdbMakeAll {
     private Outcome process(BuildTarget t, BuildState state) {
         try {
             String reason = staleness(t, state);
-            TargetBuilder builder = new TargetBuilder(t, scratch(t), t.shownSibling(scratchName(t)));
+            TargetBuilder builder = builder(t);
             if (reason == NO_RECORD) {
                 // build afresh and compare: one build serves both as the check and as the rebuild
                 if (!builder.buildIfDifferent(!options.dryRun)) {
@@ -278,14 +278,15 @@ public final class CdbMakeAll {
         }
     }
 
-    /** A hidden file next to the target, which target discovery never mistakes for a source. */
-    private Path scratch(BuildTarget t) {
-        return options.names.sibling(t.target(), ".", SCRATCH_SUFFIX);
+    /**
+     * A builder through a hidden scratch file next to the target, which target discovery never
+     * mistakes for a source, under a name no one can guess beforehand (see {@link UnpredictableNames}).
+     */
+    private TargetBuilder builder(BuildTarget t) {
+        String suffix = SCRATCH_SUFFIX + UnpredictableNames.token() + ".tmp";
+        return new TargetBuilder(t, options.names.sibling(t.target(), ".", suffix),
+                t.shownSibling("." + key(t) + suffix));
     }
 
-    private String scratchName(BuildTarget t) {
-        return "." + key(t) + SCRATCH_SUFFIX;
-    }
-
-    private static final String SCRATCH_SUFFIX = ".cdbmake-all.tmp";
+    private static final String SCRATCH_SUFFIX = ".cdbmake-all.";
 }

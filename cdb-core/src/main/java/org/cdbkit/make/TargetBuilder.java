@@ -119,8 +119,8 @@ final class TargetBuilder {
         }
         if (t.mode() != null) {
             try {
-                int created = mode(Files.getPosixFilePermissions(scratch));
-                Files.setPosixFilePermissions(scratch, permissions(t.mode().applyTo(created)));
+                // through the file created, never a link put in its place
+                out.setPermissions(permissions(t.mode().applyTo(mode(out.permissions()))));
             } catch (IOException e) {
                 throw new BuildFailure("unable to change the mode of " + scratchName, e);
             }

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -22,8 +24,13 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.cdbkit.testing.PlantedLink;
+import org.cdbkit.testing.SameName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AtomicCdbFileTest {
     @TempDir
@@ -194,18 +201,102 @@ class AtomicCdbFileTest {
         assertFalse(Files.exists(target));
     }
 
-    @Test
-    void targetSameAsTemporaryWorks() throws IOException {
+    @ParameterizedTest
+    @EnumSource(SameName.class)
+    void aTemporaryThatIsTheTargetIsRefusedBeforeAnythingIsOpened(SameName how) throws IOException {
         Path target = oldTarget();
-        try (AtomicCdbFile out = AtomicCdbFile.create(target, target)) {
+        Path tmp = how.of(target);
+        SameFileException e = assertThrows(SameFileException.class, () -> AtomicCdbFile.create(target, tmp));
+        assertEquals(tmp.toString(), e.getFile());
+        assertEquals(target.toString(), e.getOtherFile());
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+        assertTrue(Files.exists(tmp, LinkOption.NOFOLLOW_LINKS), "the other name is left alone too");
+    }
+
+    @Test
+    void aTemporaryLinkedToAMissingTargetIsNotTheTarget() throws IOException {
+        Path target = dir.resolve("t.cdb");
+        Path tmp = Files.createSymbolicLink(dir.resolve("t.tmp"), target.getFileName());
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
             out.writer().add("a".getBytes(), "b".getBytes());
             out.commit();
         }
-        assertTrue(Files.exists(target));
-        try (CdbReader reader = CdbReader.open(target)) {
-            assertArrayEquals("b".getBytes(), reader.getBytes("a".getBytes()));
-            assertEquals(1, countRecords(reader));
+        assertFalse(Files.isSymbolicLink(target), "the link was replaced, not followed");
+        assertEquals(2048 + 10 + 16, Files.size(target));
+    }
+
+    /** cdbmake text for one record, or (bad) a record with no arrow. */
+    private static byte[] input(boolean good) {
+        return (good ? "+1,1:a->b\n\n" : "+1,1:a->b\n+1,1:x=>y\n\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void build(Path target, Path tmp, boolean good) throws IOException {
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            new CdbmakeTextReader(new ByteArrayInputStream(input(good))).readAll(out.writer());
+            out.commit();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.cdbkit.testing.PlantedLink#withGoodAndBadInput")
+    void aLinkAtTheTemporaryNameIsReplacedNeverWrittenThrough(PlantedLink link, boolean good) throws IOException {
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        Path victim = link.plantAt(tmp);
+        if (good) {
+            build(target, tmp, true);
+            try (CdbReader reader = CdbReader.open(target)) {
+                assertArrayEquals("b".getBytes(), reader.getBytes("a".getBytes()));
+            }
+        } else {
+            assertThrows(CdbmakeFormatException.class, () -> build(target, tmp, false));
+            assertArrayEquals(OLD, Files.readAllBytes(target));
+        }
+        link.assertUntouched(victim);
+        assertFalse(Files.exists(tmp, LinkOption.NOFOLLOW_LINKS), "the link is gone with the temporary file");
+    }
+
+    @Test
+    void aTemporaryThatIsAFolderIsAnErrorAndTheFolderStays() throws IOException {
+        Path target = oldTarget();
+        Path tmp = Files.createDirectory(dir.resolve("t.tmp"));
+        Files.write(tmp.resolve("inside"), OLD);
+        FileSystemException e = assertThrows(FileSystemException.class, () -> AtomicCdbFile.create(target, tmp));
+        assertEquals("Is a directory", e.getReason());
+        assertArrayEquals(OLD, Files.readAllBytes(tmp.resolve("inside")));
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+    }
+
+    @Test
+    void permissionsAreNeverSetThroughALinkPutInTheTemporarysPlace() throws Exception {
+        assumeTrue(posix(), "the file system has no POSIX permissions");
+        Path target = oldTarget();
+        Path tmp = dir.resolve("t.tmp");
+        Path victim = dir.resolve("victim");
+        Files.write(victim, PlantedLink.VICTIM_BYTES);
+        Set<PosixFilePermission> victimMode = PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(victim, victimMode);
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
+            out.finishAndSync();
+            // someone swaps the finished temporary file for a link before its mode is set
+            Files.delete(tmp);
+            Files.createSymbolicLink(tmp, victim);
+            assertThrows(IOException.class, () -> out.setPermissions(PosixFilePermissions.fromString("rwxrwxrwx")));
+        }
+        assertEquals(victimMode, Files.getPosixFilePermissions(victim));
+        assertArrayEquals(PlantedLink.VICTIM_BYTES, Files.readAllBytes(victim));
+    }
+
+    @Test
+    void permissionsAreSetOnTheTemporaryFile() throws Exception {
+        assumeTrue(posix(), "the file system has no POSIX permissions");
+        Path target = dir.resolve("t.cdb");
+        try (AtomicCdbFile out = AtomicCdbFile.create(target, dir.resolve("t.tmp"))) {
+            out.setPermissions(PosixFilePermissions.fromString("r--r-----"));
+            assertEquals(PosixFilePermissions.fromString("r--r-----"), out.permissions());
+            out.commit();
+        }
+        assertEquals(PosixFilePermissions.fromString("r--r-----"), Files.getPosixFilePermissions(target));
     }
 
     @Test
@@ -278,8 +369,10 @@ class AtomicCdbFileTest {
     }
 
     @Test
-    void anExistingTemporaryKeepsItsModeAsWithCdbmake() throws Exception {
+    void anExistingTemporaryIsReplacedByANewFileOfMode0644LessTheUmask() throws Exception {
+        // cdbmake truncates it and keeps its mode; we unlink it, so whatever it was goes unchanged
         assumeTrue(posix(), "the file system has no POSIX permissions");
+        int umask = umask();
         Path target = dir.resolve("t.cdb");
         Path tmp = dir.resolve("t.tmp");
         Files.write(tmp, new byte[10]);
@@ -287,7 +380,7 @@ class AtomicCdbFileTest {
         try (AtomicCdbFile out = AtomicCdbFile.create(target, tmp)) {
             out.commit();
         }
-        assertEquals(0600, mode(Files.getPosixFilePermissions(target)));
+        assertEquals(0644 & ~umask, mode(Files.getPosixFilePermissions(target)));
     }
 
     @Test

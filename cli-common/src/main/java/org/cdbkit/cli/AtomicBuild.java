@@ -5,12 +5,14 @@ import java.nio.file.Path;
 
 import org.cdbkit.cdb.AtomicCdbFile;
 import org.cdbkit.cdb.CdbWriter;
+import org.cdbkit.cdb.SameFileException;
 
 /**
  * What every compiling tool does (cdbmake, tcprules): records from a source go into a
  * temporary file, which is renamed over the database, each failure worded as the tool words
  * it. On any failure the old database is untouched and, unlike the originals, the temporary
- * file is removed.
+ * file is removed. Unlike them too, the temporary file is created new, never written through a
+ * link, and one that is the database itself is refused.
  */
 public final class AtomicBuild {
     private AtomicBuild() {
@@ -38,6 +40,10 @@ public final class AtomicBuild {
         AtomicCdbFile out;
         try {
             out = AtomicCdbFile.create(cdb, tmp);
+        } catch (SameFileException e) {
+            // a mistake in the command, not trouble that goes away: exit 100, as for bad usage
+            throw ToolFailure.fatal(ToolFailure.PERMANENT,
+                    FileNames.text(tmp) + " names the same file as " + FileNames.text(cdb), e);
         } catch (IOException e) {
             throw failure(words.cannotCreate(), e);
         }

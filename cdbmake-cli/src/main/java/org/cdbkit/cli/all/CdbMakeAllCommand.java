@@ -333,8 +333,11 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         }
     }
 
-    /** An I/O failure as the other tools word it: {@code unable to create X: access denied}. */
-    private static String failure(IOException e) {
+    /**
+     * An I/O failure as the other tools word it: {@code unable to create X: access denied},
+     * {@code unable to write X: out of disk space}; never a Java class name.
+     */
+    static String failure(IOException e) {
         if (e instanceof BuildFailure) {
             BuildFailure f = (BuildFailure) e;
             return f.doing() + ": " + ErrorText.of(f.ioError());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.cdbkit.rules.RulesCompiler;
+import org.cdbkit.testing.Fixtures;
 
 /** Runs cdbmake-all in-process, as the tests see it: arguments and output as byte strings. */
 final class Runs {
@@ -40,6 +41,15 @@ final class Runs {
         int code = CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
                 new PrintStream(err, true, StandardCharsets.ISO_8859_1), args);
         return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A folder {@code tcp} in {@code root} holding a copy of fixtures/etc-tcp (a Makefile and three rules files). */
+    static Path exampleIn(Path root) throws IOException {
+        Path dir = Files.createDirectory(root.resolve("tcp"));
+        for (String name : new String[] {"Makefile", "ssh", "smtp", "pop3"}) {
+            Files.copy(Fixtures.dir("etc-tcp").resolve(name), dir.resolve(name));
+        }
+        return dir;
     }
 
     /** The mode tcprules gives a new file in {@code folder}: 0644 less the umask. */

@@ -31,10 +31,7 @@ class TargetsAndErrorsTest {
 
     @BeforeEach
     void seed() throws IOException {
-        dir = Files.createDirectory(root.resolve("tcp"));
-        for (String name : new String[] {"Makefile", "ssh", "smtp", "pop3"}) {
-            Files.copy(EXAMPLE.resolve(name), dir.resolve(name));
-        }
+        dir = Runs.exampleIn(root);
     }
 
     private Runs.Run make(String... args) {
@@ -98,12 +95,11 @@ class TargetsAndErrorsTest {
 
     @Test
     void ioErrorsAreWordedAsTheOtherToolsWordThem() throws IOException {
-        // deterministic even as root: the scratch file's name is taken by a folder
-        Files.createDirectory(dir.resolve(".ssh.cdb.cdbmake-all.tmp"));
+        // deterministic even as root: the target's name is taken by a folder
+        Files.createDirectory(dir.resolve("ssh.cdb"));
         Runs.Run r = make();
         assertEquals(111, r.code, r.toString());
-        assertEquals("cdbmake-all: unable to create .ssh.cdb.cdbmake-all.tmp: is a directory (ssh.cdb kept as it was)\n",
-                r.err);
+        assertEquals("cdbmake-all: unable to read ssh.cdb: is a directory (ssh.cdb kept as it was)\n", r.err);
         assertTrue(Files.exists(dir.resolve("smtp.cdb")), "the others are still built");
         assertNoJava(r);
 

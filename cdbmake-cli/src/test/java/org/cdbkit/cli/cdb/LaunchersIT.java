@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Oracle;
+import org.cdbkit.testing.PlantedLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,38 @@ class LaunchersIT {
         Oracle.Result second = Oracle.run(Oracle.command(BIN.resolve("cdbmake-all")), etc, null, null);
         assertEquals(new Oracle.Result(0, "cdbmake-all: everything is up to date (2 targets)\n"
                 .getBytes(StandardCharsets.US_ASCII), new byte[0]), second);
+    }
+
+    @Test
+    void cdbmakeNeverWritesThroughALinkAndRefusesTheDatabaseAsItsTemporary() throws Exception {
+        Path old = dir.resolve("keep.cdb");
+        Files.copy(CDB.resolve("one.cdb"), old);
+        PlantedLink.SYMLINK.plant(dir.resolve("keep.tmp"), dir.resolve("victim"));
+        Path bad = Files.write(dir.resolve("bad.in"), "+1,1:a->b\n+3,5:one\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(111, run(bad, BIN.resolve("cdbmake"), "keep.cdb", "keep.tmp").exitCode);
+        PlantedLink.SYMLINK.assertUntouched(dir.resolve("victim"));
+        assertArrayEquals(Files.readAllBytes(CDB.resolve("one.cdb")), Files.readAllBytes(old));
+
+        Oracle.Result same = run(bad, BIN.resolve("cdbmake"), "keep.cdb", "./keep.cdb");
+        assertEquals(new Oracle.Result(100, new byte[0],
+                "cdbmake: fatal: ./keep.cdb names the same file as keep.cdb\n".getBytes(StandardCharsets.US_ASCII)), same);
+        assertArrayEquals(Files.readAllBytes(CDB.resolve("one.cdb")), Files.readAllBytes(old));
+    }
+
+    @Test
+    void cdbmakeAllNeverWritesThroughALinkAtItsOldScratchNames() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc-tcp"));
+        for (String name : new String[] {"Makefile", "ssh", "smtp"}) {
+            Files.copy(Fixtures.dir("etc-tcp").resolve(name), etc.resolve(name));
+        }
+        PlantedLink.HARD_LINK.plant(etc.resolve(".ssh.cdb.cdbmake-all.tmp"), dir.resolve("victim"));
+        PlantedLink.SYMLINK.plant(etc.resolve(".cdbmake-all.state.tmp"), dir.resolve("other-victim"));
+        for (int run = 0; run < 2; run++) { // a build, then everything up to date
+            Oracle.Result r = run(null, BIN.resolve("cdbmake-all"), "-C", etc);
+            assertEquals(0, r.exitCode, r.toString());
+            PlantedLink.HARD_LINK.assertUntouched(dir.resolve("victim"));
+            PlantedLink.SYMLINK.assertUntouched(dir.resolve("other-victim"));
+        }
     }
 
     /** 5M records, about 300 MB of input, in a 256 MiB heap: memory is 8 bytes a record. */

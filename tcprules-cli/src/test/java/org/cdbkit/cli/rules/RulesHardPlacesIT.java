@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.HardPlaces;
 import org.cdbkit.testing.Oracle;
+import org.cdbkit.testing.PlantedLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,26 @@ class RulesHardPlacesIT {
         Oracle.Result r = HardPlaces.withClosedOutput(List.of(BIN.resolve("tcprulescheck").toString(),
                 Fixtures.dir("rules").resolve("basic.cdb").toString()), dir, null);
         assertEquals(new Oracle.Result(141, new byte[0], new byte[0]), r);
+    }
+
+    /** A link planted at the temporary name is replaced, not written through; the database itself is refused. */
+    @Test
+    void neverWritesThroughALinkAndRefusesTheDatabaseAsItsTemporary() throws Exception {
+        Path old = dir.resolve("keep.cdb");
+        byte[] oldBytes = Files.readAllBytes(Fixtures.dir("rules").resolve("basic.cdb"));
+        Files.write(old, oldBytes);
+        PlantedLink.DANGLING_SYMLINK.plant(dir.resolve("keep.tmp"), dir.resolve("victim"));
+        byte[] bad = "1.2.3.4:alow\n".getBytes(StandardCharsets.US_ASCII);
+        List<String> tcprules = List.of(BIN.resolve("tcprules").toString(), "keep.cdb", "keep.tmp");
+        assertEquals(100, Oracle.run(tcprules, dir, bad, null).exitCode);
+        PlantedLink.DANGLING_SYMLINK.assertUntouched(dir.resolve("victim"));
+        assertArrayEquals(oldBytes, Files.readAllBytes(old));
+
+        Oracle.Result same = Oracle.run(List.of(BIN.resolve("tcprules").toString(), "keep.cdb", "keep.cdb"), dir,
+                bad, null);
+        assertEquals(new Oracle.Result(100, new byte[0],
+                "tcprules: fatal: keep.cdb names the same file as keep.cdb\n".getBytes(StandardCharsets.US_ASCII)), same);
+        assertArrayEquals(oldBytes, Files.readAllBytes(old));
     }
 
     /** Out of memory is one line and 111; the old database stays, the temporary file goes. */
