@@ -46,7 +46,11 @@ public final class FreshFile {
         throw last;
     }
 
-    /** Removes the name {@code path}, unless it is a folder: replacing a folder is an error, as with open(2). */
+    /**
+     * Removes the name {@code path} when it is a file or a link. A folder is an error, as with
+     * open(2); so is a device, a FIFO or a socket ({@code cdbmake x.cdb /dev/null} run as root
+     * must not remove /dev/null, nor write into it and rename it over the database).
+     */
     private static void unlink(Path path) throws IOException {
         BasicFileAttributes a;
         try {
@@ -56,6 +60,9 @@ public final class FreshFile {
         }
         if (a.isDirectory()) {
             throw new FileSystemException(path.toString(), null, "Is a directory");
+        }
+        if (a.isOther()) {
+            throw new FileSystemException(path.toString(), null, "not a regular file");
         }
         try {
             Files.delete(path); // a symbolic link is removed itself, never its target

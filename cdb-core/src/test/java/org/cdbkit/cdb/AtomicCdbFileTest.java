@@ -267,6 +267,20 @@ class AtomicCdbFileTest {
         assertArrayEquals(OLD, Files.readAllBytes(target));
     }
 
+    /** As root, {@code cdbmake x.cdb /dev/null} must neither remove /dev/null nor move it: a FIFO stands in. */
+    @Test
+    void aTemporaryThatIsADeviceOrAFifoIsAnErrorAndStays() throws Exception {
+        Path target = oldTarget();
+        Path fifo = dir.resolve("t.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        FileSystemException e = assertThrows(FileSystemException.class, () -> AtomicCdbFile.create(target, fifo));
+        assertEquals("not a regular file", e.getReason());
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS).isOther(), "the FIFO stays");
+        assertArrayEquals(OLD, Files.readAllBytes(target));
+    }
+
     @Test
     void permissionsAreNeverSetThroughALinkPutInTheTemporarysPlace() throws Exception {
         assumeTrue(posix(), "the file system has no POSIX permissions");
