@@ -1,5 +1,7 @@
 package org.cdbkit.cdb;
 
+import org.cdbkit.testing.CdbmakeTextWriter;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cdbkit.cdb.CdbmakeTextReader;
-import org.cdbkit.cdb.ReadAhead;
+import org.cdbkit.cli.ReadAhead;
 import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;

@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.cdbkit.cdb.CdbmakeTextWriter;
+import org.cdbkit.testing.CdbmakeTextWriter;
 import org.cdbkit.testing.Folders;
 import org.cdbkit.testing.NeedsOriginals;
 import org.cdbkit.testing.Oracle;

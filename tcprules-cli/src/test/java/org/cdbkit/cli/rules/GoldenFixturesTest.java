@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.CdbRecord;
-import org.cdbkit.cdb.CdbmakeTextWriter;
+import org.cdbkit.testing.CdbmakeTextWriter;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
 import org.cdbkit.testing.Oracle;

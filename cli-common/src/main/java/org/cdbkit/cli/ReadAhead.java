@@ -1,4 +1,4 @@
-package org.cdbkit.cdb;
+package org.cdbkit.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
-package org.cdbkit.cdb;
+package org.cdbkit.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+
+import org.cdbkit.cdb.CdbRecord;
 
 /**
  * Writes cdbmake's text format, as cdbdump prints it: {@code +klen,dlen:key->data} and a

@@ -1,4 +1,4 @@
-package org.cdbkit.cdb;
+package org.cdbkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
