@@ -32,6 +32,7 @@ for module in cdbmake-cli tcprules-cli; do
   install -m 644 "$src/$module/target/$module.jar" "$lib/$module.jar"
 done
 install -m 755 "$src/bin/.launcher" "$lib/bin/.launcher"
+install -m 644 "$src/bin/.tools" "$lib/bin/.tools"
 for tool in "$src"/bin/*; do
   name=${tool##*/}
   install -m 755 "$tool" "$lib/bin/$name"

@@ -9,8 +9,8 @@ import java.io.OutputStream;
  * Standard output with djb's buffering: 8 KiB, flushed when a write no longer fits, never on a
  * fatal error (the originals leave with {@code _exit}, so what is still buffered is lost). Each
  * failure carries the original's wording: "unable to write output" while writing, "unable to
- * flush output" at the end. A reader gone away (broken pipe) ends the tool silently with 141,
- * as SIGPIPE ends the originals.
+ * flush output" at the end. (A reader gone away never reaches here: standard output ends the
+ * process then, see {@link ToolProcess#standardOutput()}.)
  */
 public final class DjbOutput {
     private static final int SIZE = 8192;
@@ -77,11 +77,7 @@ public final class DjbOutput {
         try {
             out.write(bytes, offset, length);
         } catch (IOException e) {
-            String error = ErrorText.of(e);
-            if (error.equals("broken pipe")) {
-                throw ToolFailure.brokenPipe(e);
-            }
-            throw ToolFailure.fatal(ToolFailure.TEMPORARY, what + error, e);
+            throw ToolFailure.fatal(ToolFailure.TEMPORARY, what + ErrorText.of(e), e);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class StandardStreams implements ToolIo {
 
     @Override
     public OutputStream out() {
-        return new FileOutputStream(FileDescriptor.out);
+        return ToolProcess.standardOutput(); // a reader gone away ends the process, as SIGPIPE would
     }
 
     @Override

@@ -30,14 +30,6 @@ public final class ToolFailure extends RuntimeException {
         return new ToolFailure(exitCode, message, false, cause);
     }
 
-    /**
-     * The reader of standard output went away. A C tool dies of SIGPIPE there, silently, and
-     * the shell sees 141; the JVM ignores SIGPIPE, so we end the same way by hand.
-     */
-    public static ToolFailure brokenPipe(Throwable cause) {
-        return new ToolFailure(BROKEN_PIPE, null, false, cause);
-    }
-
     /** The usage line, printed as it is, exit 100. */
     public static ToolFailure usage(String usageLine) {
         return new ToolFailure(PERMANENT, usageLine, true, null);
@@ -47,11 +39,8 @@ public final class ToolFailure extends RuntimeException {
         return exitCode;
     }
 
-    /** The line to print on standard error, without its newline; null to end silently. */
+    /** The line to print on standard error, without its newline. */
     public String line(String program) {
-        if (exitCode == BROKEN_PIPE) {
-            return null;
-        }
         return usage ? getMessage() : program + ": fatal: " + getMessage();
     }
 }

@@ -1,12 +1,9 @@
 package org.cdbkit.cli.all;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.cdbkit.cli.ArgumentBytes;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ToolProcess;
@@ -105,26 +101,18 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        ToolProcess.exit("cdbmake-all", () -> {
-            PrintStream out = new PrintStream(ToolProcess.standardOutput(), true, StandardCharsets.ISO_8859_1);
-            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
-                    StandardCharsets.ISO_8859_1);
-            return run(out, err, ArgumentBytes.strings(args));
-        });
-    }
-
     /** Runs the command on {@code args}, byte strings (one char per byte); prints names as their bytes. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new CdbMakeAllCommand(out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            // never a Java class name or stack: a RuntimeException here is a bug of ours
-            String what = ex instanceof IOException ? failure((IOException) ex)
-                    : outOfMemory(ex) ? "out of memory" : "internal error";
-            err.println("cdbmake-all: fatal: " + what);
-            return 111;
+            if (ex instanceof IOException) {
+                err.println("cdbmake-all: fatal: " + failure((IOException) ex));
+                return 111;
+            }
+            // out of memory, or a bug of ours: the runtime words it as for every tool (ToolProcess)
+            throw unwrapped(ex);
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("cdbmake-all: " + ex.getMessage());
@@ -134,14 +122,14 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    /** picocli hands an Error of the command over wrapped: out of memory is said as the other tools say it. */
-    private static boolean outOfMemory(Throwable e) {
+    /** picocli hands an Error of the command over wrapped: the Error itself, or {@code e}. */
+    private static Exception unwrapped(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return true;
+            if (t instanceof Error) {
+                throw (Error) t;
             }
         }
-        return false;
+        return e;
     }
 
     @Override

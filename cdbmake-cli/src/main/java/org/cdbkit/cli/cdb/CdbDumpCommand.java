@@ -33,10 +33,6 @@ public final class CdbDumpCommand implements Callable<Integer> {
         return Program.usage("cdbdump", "");
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbdump", args);
-    }
-
     @Override
     public Integer call() {
         if (!arguments.isEmpty()) {

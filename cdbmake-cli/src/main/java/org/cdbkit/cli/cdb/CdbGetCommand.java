@@ -32,10 +32,6 @@ public final class CdbGetCommand implements Callable<Integer> {
         this.arguments = arguments;
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbget", args);
-    }
-
     static String usage() {
         return Program.usage("cdbget", "key [skip]");
     }

@@ -17,10 +17,6 @@ public final class CdbMake12Command implements Callable<Integer> {
         this.arguments = arguments;
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbmake-12", args);
-    }
-
     @Override
     public Integer call() {
         String[] files = CdbMakeCommand.targets(arguments);

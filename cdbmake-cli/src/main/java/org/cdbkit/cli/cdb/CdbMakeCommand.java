@@ -20,10 +20,6 @@ public final class CdbMakeCommand implements Callable<Integer> {
         this.arguments = arguments;
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbmake", args);
-    }
-
     static String usage() {
         return Program.usage("cdbmake", "cdb cdb.tmp");
     }

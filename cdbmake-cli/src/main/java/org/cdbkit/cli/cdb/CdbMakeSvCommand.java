@@ -17,10 +17,6 @@ public final class CdbMakeSvCommand implements Callable<Integer> {
         this.arguments = arguments;
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbmake-sv", args);
-    }
-
     @Override
     public Integer call() {
         String[] files = CdbMakeCommand.targets(arguments);

@@ -28,10 +28,6 @@ public final class CdbStatsCommand implements Callable<Integer> {
         return Program.usage("cdbstats", "");
     }
 
-    public static void main(String[] args) {
-        CdbTools.main("cdbstats", args);
-    }
-
     @Override
     public Integer call() {
         if (!arguments.isEmpty()) {

@@ -19,16 +19,13 @@ import org.cdbkit.cli.ToolIo;
 public final class CdbTestCommand implements Callable<Integer> {
     private final ToolIo io;
 
-    public CdbTestCommand(ToolIo io) {
+    /** {@code arguments} are ignored, as the original ignores them. */
+    public CdbTestCommand(ToolIo io, List<String> arguments) {
         this.io = io;
     }
 
     static String usage() {
         return Program.usage("cdbtest", "");
-    }
-
-    public static void main(String[] args) {
-        CdbTools.main("cdbtest", args);
     }
 
     @Override

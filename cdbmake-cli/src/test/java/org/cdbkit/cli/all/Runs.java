@@ -1,16 +1,17 @@
 package org.cdbkit.cli.all;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.cdbkit.rules.RulesCompiler;
+import org.cdbkit.cli.InProcessIo;
+import org.cdbkit.cli.ToolTable;
 import org.cdbkit.testing.Fixtures;
+import org.cdbkit.testing.Oracle;
 
 /** Runs cdbmake-all in-process, as the tests see it: arguments and output as byte strings. */
 final class Runs {
@@ -36,11 +37,9 @@ final class Runs {
     }
 
     static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-                new PrintStream(err, true, StandardCharsets.ISO_8859_1), args);
-        return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+        InProcessIo io = new InProcessIo(null, false, java.util.Map.of());
+        Oracle.Result r = io.result(ToolTable.run(io, "cdbmake-all", args));
+        return new Run(r.exitCode, new String(r.stdout, StandardCharsets.ISO_8859_1), r.stderrText());
     }
 
     /** A folder {@code tcp} in {@code root} holding a copy of fixtures/etc-tcp (a Makefile and three rules files). */

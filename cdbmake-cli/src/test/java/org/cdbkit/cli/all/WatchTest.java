@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cli.InProcessIo;
+import org.cdbkit.cli.ToolTable;
 import org.cdbkit.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +30,7 @@ class WatchTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final InProcessIo io = new InProcessIo(null, false, java.util.Map.of());
     private final AtomicInteger code = new AtomicInteger(-1);
     private Thread watcher;
 
@@ -43,8 +42,7 @@ class WatchTest {
     }
 
     private void watch() {
-        watcher = new Thread(() -> code.set(CdbMakeAllCommand.run(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-                new PrintStream(err, true, StandardCharsets.ISO_8859_1), "-C", dir.toString(), "--watch",
+        watcher = new Thread(() -> code.set(ToolTable.run(io, "cdbmake-all", "-C", dir.toString(), "--watch",
                 "--interval", "10")));
         watcher.setDaemon(true);
         watcher.start();
@@ -60,7 +58,7 @@ class WatchTest {
     }
 
     private String err() {
-        return err.toString(StandardCharsets.ISO_8859_1);
+        return io.result(0).stderrText();
     }
 
     private static int count(String text, String part) {

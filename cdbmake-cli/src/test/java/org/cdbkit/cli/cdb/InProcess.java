@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.cdbkit.cli.InProcessIo;
+import org.cdbkit.cli.ToolTable;
 import org.cdbkit.testing.Oracle;
 
 /** Runs a cdb tool in this JVM with standard input from a file (or a pipe-like stream). */
@@ -22,6 +23,6 @@ final class InProcess {
     }
 
     private static Oracle.Result run(InProcessIo io, String tool, String... args) {
-        return io.result(CdbTools.run(io, tool, args));
+        return io.result(ToolTable.run(io, tool, args));
     }
 }

@@ -34,10 +34,6 @@ public final class TcpRulesCommand implements Callable<Integer> {
         this.arguments = arguments;
     }
 
-    public static void main(String[] args) {
-        RulesTools.main("tcprules", args);
-    }
-
     @Override
     public Integer call() {
         // like tcprules: two arguments at least, any further ones ignored

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.cdbkit.cli.InProcessIo;
+import org.cdbkit.cli.ToolTable;
 import org.cdbkit.testing.Oracle;
 
 /** Runs tcprules or tcprulescheck in this JVM. */
@@ -13,6 +14,6 @@ final class RulesInProcess {
 
     static Oracle.Result run(Path stdin, Map<String, String> env, String tool, String... args) {
         InProcessIo io = new InProcessIo(stdin, false, env);
-        return io.result(RulesTools.run(io, tool, args));
+        return io.result(ToolTable.run(io, tool, args));
     }
 }
