@@ -162,7 +162,7 @@ public final class CdbReader implements Closeable {
             input.exit();
         }
         touchedSink = touched;
-        // stage 3: the lookups proper, now from cache, with every check of find
+        // stage 4: the lookups proper, now from cache, with every check of find
         for (int i = 0; i < count; i++) {
             if (finder.start(keys[offset + i]).next()) {
                 positions[i] = finder.valuePosition();
@@ -301,7 +301,8 @@ public final class CdbReader implements Closeable {
 
     /**
      * One lookup in progress, as cdb's {@code cdb_findnext}: each {@link #next()} moves to the
-     * next record with the key. Not thread-safe; make one per lookup.
+     * next record with the key. Not thread-safe: a finder serves one thread, one lookup at a
+     * time ({@link CdbReader#finder()} makes one to reuse lookup after lookup).
      */
     public final class Finder {
         private byte[] key;
@@ -448,7 +449,12 @@ public final class CdbReader implements Closeable {
         public byte[] valueBytes() throws CdbFormatException {
             checkValue();
             byte[] copy = new byte[checkedLength(valueLength)];
-            input.readBytes(valuePosition, copy, 0, copy.length);
+            input.enter();
+            try {
+                input.copyAt(valuePosition, copy, 0, copy.length); // checked just above
+            } finally {
+                input.exit();
+            }
             return copy;
         }
 

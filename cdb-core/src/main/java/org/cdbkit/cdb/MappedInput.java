@@ -11,10 +11,12 @@ import java.util.Objects;
 
 /**
  * A read-only file mapped into memory, addressed by {@code long} positions. One
- * {@link java.nio.MappedByteBuffer} stops at 2 GiB, so the file is mapped in segments of
- * 1 GiB; reads that straddle two segments are stitched together. Every read is bounds-checked
- * against the file length and throws {@link IndexOutOfBoundsException} outside it, so callers
- * that validate first never see one.
+ * {@link java.nio.MappedByteBuffer} stops at 2 GiB, so a file over 1 GiB is mapped in segments
+ * of 1 GiB and reads that straddle two are stitched together; which of the two shapes a file
+ * takes is chosen once, when it is mapped ({@link OneSegmentInput}, {@link SegmentedInput}), as
+ * Lucene's store does, so that the usual file pays no segment arithmetic on any read. Every
+ * public read is bounds-checked against the file length and throws
+ * {@link IndexOutOfBoundsException} outside it, so callers that validate first never see one.
  *
  * <p>Absolute reads only: any number of threads may read at once. {@link #close()} unmaps the
  * file at once (or as soon as the reads in progress end); a read after it, or racing with it,
@@ -22,73 +24,61 @@ import java.util.Objects;
  * {@link #slice} gives a view of the mapping where the JDK can make a view safe to outlive
  * the mapping (Java 22 and later: reading it after close throws), and a copy elsewhere.
  */
-public final class MappedInput implements Closeable {
+public abstract sealed class MappedInput implements Closeable permits OneSegmentInput, SegmentedInput {
     private static final int DEFAULT_SEGMENT_SHIFT = 30;
-    /** Reads 8 bytes of a byte[] as one little-endian long, matching the segments' order. */
+    /** Reads 8 bytes of a byte[] as one little-endian long, matching the buffers' order. */
     private static final java.lang.invoke.VarHandle LONG_LE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final int segmentShift;
-    private final long segmentMask;
-    private final long length;
+    final long length;
     private final Mapping mapping;
-    private final ByteBuffer[] segments;
-    /** The one segment of a file under 1 GiB, for the quickest reads. */
-    private final ByteBuffer single;
 
-    MappedInput(FileChannel channel, int segmentShift) throws IOException {
-        this.segmentShift = segmentShift;
-        this.segmentMask = (1L << segmentShift) - 1;
-        this.length = channel.size();
-        this.mapping = Mapping.create();
-        long segmentSize = 1L << segmentShift;
-        int count = (int) ((length + segmentSize - 1) >>> segmentShift);
-        ByteBuffer[] mapped = new ByteBuffer[Math.max(1, count)];
-        if (count == 0) {
-            mapped[0] = ByteBuffer.allocate(0);
-        }
-        try {
-            for (int i = 0; i < count; i++) {
-                long start = (long) i << segmentShift;
-                long size = Math.min(segmentSize, length - start);
-                mapped[i] = mapping.map(channel, start, size);
-            }
-        } catch (IOException | RuntimeException e) {
-            mapping.close();
-            throw e;
-        }
-        this.segments = mapped;
-        this.single = mapped.length == 1 ? mapped[0] : null;
+    MappedInput(long length, Mapping mapping) {
+        this.length = length;
+        this.mapping = mapping;
     }
 
     /** Maps the whole of an open channel; the channel may be closed afterwards. */
     public static MappedInput map(FileChannel channel) throws IOException {
         Objects.requireNonNull(channel, "channel");
-        return new MappedInput(channel, DEFAULT_SEGMENT_SHIFT);
+        return map(channel, DEFAULT_SEGMENT_SHIFT);
     }
 
-    /** An input of no bytes: what cdbget sees when its standard input cannot be mapped. */
-    public static MappedInput empty() {
+    /** Maps {@code channel} in segments of {@code 2^segmentShift} bytes (small ones in tests). */
+    static MappedInput map(FileChannel channel, int segmentShift) throws IOException {
+        long length = channel.size();
+        long segmentSize = 1L << segmentShift;
+        Mapping mapping = Mapping.create();
         try {
-            return new MappedInput();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            if (length <= segmentSize) {
+                return new OneSegmentInput(length, mapping,
+                        length == 0 ? ByteBuffer.allocate(0) : mapping.map(channel, 0, length));
+            }
+            ByteBuffer[] segments = new ByteBuffer[(int) ((length + segmentSize - 1) >>> segmentShift)];
+            for (int i = 0; i < segments.length; i++) {
+                long start = (long) i << segmentShift;
+                segments[i] = mapping.map(channel, start, Math.min(segmentSize, length - start));
+            }
+            return new SegmentedInput(length, mapping, segments, segmentShift);
+        } catch (IOException | RuntimeException e) {
+            mapping.close();
+            throw e;
         }
-    }
-
-    private MappedInput() throws IOException {
-        this.segmentShift = DEFAULT_SEGMENT_SHIFT;
-        this.segmentMask = (1L << DEFAULT_SEGMENT_SHIFT) - 1;
-        this.length = 0;
-        this.mapping = Mapping.create();
-        this.segments = new ByteBuffer[] {ByteBuffer.allocate(0)};
-        this.single = segments[0];
     }
 
     public static MappedInput map(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return map(channel);
+        }
+    }
+
+    /** An input of no bytes: what cdbget sees when its standard input cannot be mapped. */
+    public static MappedInput empty() {
+        try {
+            return new OneSegmentInput(0, Mapping.create(), ByteBuffer.allocate(0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -101,11 +91,12 @@ public final class MappedInput implements Closeable {
         return mapping.isClosed();
     }
 
-    // ---- the public reads: each one guarded (see Mapping), for callers outside this package
+    // ---- the public reads: each one guarded (see Mapping) and bounds-checked
 
     public byte readByte(long position) {
         mapping.enter();
         try {
+            check(position, 1);
             return byteAt(position);
         } finally {
             mapping.exit();
@@ -116,6 +107,7 @@ public final class MappedInput implements Closeable {
     public int readInt(long position) {
         mapping.enter();
         try {
+            check(position, 4);
             return intAt(position);
         } finally {
             mapping.exit();
@@ -129,6 +121,7 @@ public final class MappedInput implements Closeable {
     public long readLong(long position) {
         mapping.enter();
         try {
+            check(position, 8);
             return longAt(position);
         } finally {
             mapping.exit();
@@ -149,18 +142,13 @@ public final class MappedInput implements Closeable {
         mapping.enter();
         try {
             check(position, length);
-            if (length == 0) {
-                // may be at the very end of a file that fills its last segment, where no segment starts
-                return ByteBuffer.allocate(0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer view = length > 0 && mapping.viewsAreSafe() ? viewAt(position, length) : null;
+            if (view == null) {
+                byte[] copy = new byte[length];
+                copyAt(position, copy, 0, length);
+                view = ByteBuffer.wrap(copy);
             }
-            int offset = (int) (position & segmentMask);
-            ByteBuffer segment = segment(position);
-            if (mapping.viewsAreSafe() && offset + length <= segment.limit()) {
-                return segment.slice(offset, length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            }
-            byte[] copy = new byte[length];
-            copyAt(position, copy, 0, length);
-            return ByteBuffer.wrap(copy).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            return view.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         } finally {
             mapping.exit();
         }
@@ -169,6 +157,7 @@ public final class MappedInput implements Closeable {
     public void readBytes(long position, byte[] destination, int offset, int length) {
         mapping.enter();
         try {
+            check(position, length);
             copyAt(position, destination, offset, length);
         } finally {
             mapping.exit();
@@ -179,6 +168,7 @@ public final class MappedInput implements Closeable {
     public boolean regionEquals(long position, byte[] bytes, int offset, int length) {
         mapping.enter();
         try {
+            check(position, length);
             return equalsAt(position, bytes, offset, length);
         } finally {
             mapping.exit();
@@ -194,98 +184,50 @@ public final class MappedInput implements Closeable {
         mapping.close();
     }
 
-    // ---- for this package's hot paths, which guard a whole lookup at once: call only between
-    // ---- enter() and exit()
+    // ---- for this package's hot paths (CdbReader), which guard a whole lookup at once and
+    // ---- check each position against the file before reading it: only between enter() and
+    // ---- exit(), only within [0, length). The buffers still refuse any index outside
+    // ---- themselves, so a mistake here reads a wrong byte of the file, never past it.
 
     /** Starts a guarded stretch of reads (see {@link Mapping#enter()}). */
-    void enter() {
+    final void enter() {
         mapping.enter();
     }
 
-    void exit() {
+    final void exit() {
         mapping.exit();
     }
 
-    byte byteAt(long position) {
-        check(position, 1);
-        return segment(position).get((int) (position & segmentMask));
-    }
+    abstract byte byteAt(long position);
 
-    int intAt(long position) {
-        check(position, 4);
-        int offset = (int) (position & segmentMask);
-        ByteBuffer segment = segment(position);
-        if (offset + 4 <= segment.limit()) {
-            return segment.getInt(offset);
-        }
-        int value = 0;
-        for (int i = 3; i >= 0; i--) {
-            value = (value << 8) | (byteAt(position + i) & 0xff);
-        }
-        return value;
-    }
+    abstract int intAt(long position);
 
-    long longAt(long position) {
-        ByteBuffer only = single;
-        if (only != null && position >= 0 && position <= length - 8) {
-            return only.getLong((int) position); // the usual file, under 1 GiB: one segment
-        }
-        check(position, 8);
-        int offset = (int) (position & segmentMask);
-        ByteBuffer segment = segment(position);
-        if (offset + 8 <= segment.limit()) {
-            return segment.getLong(offset);
-        }
-        return (intAt(position) & 0xFFFFFFFFL) | ((long) intAt(position + 4) << 32);
-    }
+    abstract long longAt(long position);
 
-    void copyAt(long position, byte[] destination, int offset, int length) {
-        check(position, length);
-        while (length > 0) {
-            int inSegment = (int) (position & segmentMask);
-            ByteBuffer segment = segment(position);
-            int n = Math.min(length, segment.limit() - inSegment);
-            segment.get(inSegment, destination, offset, n);
-            position += n;
-            offset += n;
-            length -= n;
-        }
-    }
+    abstract void copyAt(long position, byte[] destination, int offset, int length);
 
-    boolean equalsAt(long position, byte[] bytes, int offset, int length) {
-        check(position, length);
-        if (length == 0) {
-            return true;
-        }
-        int inSegment = (int) (position & segmentMask);
-        ByteBuffer segment = segment(position);
-        if (inSegment + length <= segment.limit()) {
-            if (length >= 8) {
-                // 8 bytes at a time, the last 8 overlapping the ones before if need be
-                for (int i = 0; i < length - 8; i += 8) {
-                    if (segment.getLong(inSegment + i) != (long) LONG_LE.get(bytes, offset + i)) {
-                        return false;
-                    }
-                }
-                return segment.getLong(inSegment + length - 8) == (long) LONG_LE.get(bytes, offset + length - 8);
-            }
-            for (int i = 0; i < length; i++) {
-                if (segment.get(inSegment + i) != bytes[offset + i]) {
+    abstract boolean equalsAt(long position, byte[] bytes, int offset, int length);
+
+    /** A view of {@code [position, position + length)}, or null where it is not in one piece. */
+    abstract ByteBuffer viewAt(long position, int length);
+
+    /** Whether {@code buffer} holds {@code bytes[offset, offset + length)} at {@code at}, 8 bytes a compare. */
+    static boolean equalsIn(ByteBuffer buffer, int at, byte[] bytes, int offset, int length) {
+        if (length >= 8) {
+            // 8 bytes at a time, the last 8 overlapping the ones before if need be
+            for (int i = 0; i < length - 8; i += 8) {
+                if (buffer.getLong(at + i) != (long) LONG_LE.get(bytes, offset + i)) {
                     return false;
                 }
             }
-            return true;
+            return buffer.getLong(at + length - 8) == (long) LONG_LE.get(bytes, offset + length - 8);
         }
         for (int i = 0; i < length; i++) {
-            if (byteAt(position + i) != bytes[offset + i]) {
+            if (buffer.get(at + i) != bytes[offset + i]) {
                 return false;
             }
         }
         return true;
-    }
-
-    private ByteBuffer segment(long position) {
-        return segments[(int) (position >>> segmentShift)];
     }
 
     private void check(long position, long count) {

@@ -782,7 +782,7 @@ class CorruptDatabaseTest {
         exercise(file, "empty-at-end.cdb");
         for (int shift : new int[] {3, 4, 30}) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-                    CdbReader reader = CdbReader.openUnchecked(new MappedInput(ch, shift))) {
+                    CdbReader reader = CdbReader.openUnchecked(MappedInput.map(ch, shift))) {
                 ByteBuffer v = reader.get(key);
                 assertNotNull(v, "segments of 2^" + shift);
                 assertEquals(0, v.remaining());

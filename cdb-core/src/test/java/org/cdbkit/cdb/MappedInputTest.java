@@ -41,7 +41,7 @@ class MappedInputTest {
         Path file = Files.createTempFile(dir, "mapped", ".bin");
         Files.write(file, content);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new MappedInput(ch, shift);
+            return MappedInput.map(ch, shift);
         }
     }
 

@@ -50,7 +50,7 @@ class RoundTripProperties {
             // small segments make many reads straddle a segment boundary, as past 1 GiB
             for (int shift : new int[] {30, 7}) {
                 try (FileChannel ch = FileChannel.open(cdb, StandardOpenOption.READ);
-                        CdbReader reader = CdbReader.open(new MappedInput(ch, shift))) {
+                        CdbReader reader = CdbReader.open(MappedInput.map(ch, shift))) {
                     checkReader(reader, records);
                 }
             }
