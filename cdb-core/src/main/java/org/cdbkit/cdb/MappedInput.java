@@ -231,9 +231,6 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
     }
 
     private void check(long position, long count) {
-        if (position < 0 || count < 0 || position + count > length) {
-            throw new IndexOutOfBoundsException("read of " + count + " bytes at " + position
-                    + " is outside the file of " + length + " bytes");
-        }
+        Objects.checkFromIndexSize(position, count, length);
     }
 }
