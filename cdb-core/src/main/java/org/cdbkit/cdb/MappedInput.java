@@ -231,6 +231,9 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
     }
 
     private void check(long position, long count) {
-        Objects.checkFromIndexSize(position, count, length);
+        if (position < 0 || count < 0 || position + count > length) {
+            throw new IndexOutOfBoundsException("read of " + count + " bytes at " + position
+                    + " is outside the file of " + length + " bytes");
+        }
     }
 }
