@@ -230,6 +230,7 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
         return true;
     }
 
+    /** Not Objects.checkFromIndexSize: this message names the read, and the file by its size in bytes. */
     private void check(long position, long count) {
         if (position < 0 || count < 0 || position + count > length) {
             throw new IndexOutOfBoundsException("read of " + count + " bytes at " + position
