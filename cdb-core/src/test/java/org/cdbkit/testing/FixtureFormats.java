@@ -25,13 +25,25 @@ public final class FixtureFormats {
     private FixtureFormats() {
     }
 
+    /** A case read from one line of a fixture. */
+    public interface Line {
+        /** The line as the fixture has it. */
+        String line();
+
+        /** The line, shortened for a test's name. */
+        default String shortLine(int length) {
+            return line().substring(0, Math.min(length, line().length()));
+        }
+    }
+
     // ------------------------------------------------------------------ .get and corrupt/*.cases
 
     /**
      * A line of {@code NAME.get} (always cdbget) or {@code corrupt/NAME.cases}: a tool run on a
      * database, and its exit code, standard output and standard error in {@link #output} encoding.
      */
-    public record Run(String tool, String keyHex, String skip, int exit, String stdout, String stderr, String line) {
+    public record Run(String tool, String keyHex, String skip, int exit, String stdout, String stderr, String line)
+            implements Line {
         /** The key argument's bytes: empty for {@code -}. */
         public byte[] key() {
             return keyHex.equals("-") ? new byte[0] : Hex.decode(keyHex);
@@ -61,11 +73,6 @@ public final class FixtureFormats {
         /** Standard error as text, one char per byte (only for an encoding that holds the bytes). */
         public String stderrText() {
             return stderr.equals("-") ? "" : new String(Hex.decode(stderr), StandardCharsets.ISO_8859_1);
-        }
-
-        /** The line, shortened for a test's name. */
-        public String shortLine(int length) {
-            return line.substring(0, Math.min(length, line.length()));
         }
     }
 
@@ -164,7 +171,7 @@ public final class FixtureFormats {
     // ------------------------------------------------------------------ .check
 
     /** A line of {@code NAME.check}: a connection and what tcprulescheck printed for it. */
-    public record Check(String ip, String host, String info, int exit, String stdoutHex, String line) {
+    public record Check(String ip, String host, String info, int exit, String stdoutHex, String line) implements Line {
         /** TCPREMOTEIP, TCPREMOTEHOST and TCPREMOTEINFO as the line sets them (bytes, one char per byte). */
         public Map<String, String> environment() {
             Map<String, String> env = new LinkedHashMap<>();
@@ -172,11 +179,6 @@ public final class FixtureFormats {
             put(env, "TCPREMOTEHOST", host);
             put(env, "TCPREMOTEINFO", info);
             return env;
-        }
-
-        /** The line, shortened for a test's name. */
-        public String shortLine(int length) {
-            return line.substring(0, Math.min(length, line.length()));
         }
     }
 
