@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,18 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 
 import org.cdbkit.cdb.CdbFormatException.Kind;
+import org.cdbkit.testing.CdbmakeTextWriter;
+import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
 import org.junit.jupiter.api.Test;
@@ -248,12 +243,7 @@ class CorruptDatabaseTest {
     // ------------------------------------------------------------------ the corrupt fixtures
 
     static List<String> corruptFixtures() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(CORRUPT)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cdb")).sorted()
-                    .forEach(n -> names.add(n.substring(0, n.length() - 4)));
-        }
-        return names;
+        return Fixtures.names(CORRUPT, ".cdb");
     }
 
     @Test
@@ -273,21 +263,17 @@ class CorruptDatabaseTest {
     void corruptFixturesAgreeWithTheRealTools(String name) throws Exception {
         Path file = CORRUPT.resolve(name + ".cdb");
         int checked = 0;
-        for (String line : Files.readAllLines(CORRUPT.resolve(name + ".cases"), StandardCharsets.ISO_8859_1)) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            int exit = Integer.parseInt(f[3]);
-            String stdout = f[4];
-            String stderr = f[5].equals("-") ? "" : new String(Hex.decode(f[5]), StandardCharsets.ISO_8859_1);
-            String context = name + ": " + f[0] + " " + f[1] + " " + f[2] + " -> exit " + exit + " " + stderr.trim();
-            switch (f[0]) {
-                case "cdbget" -> checkGet(file, Hex.decode(f[1]), f[2].equals("-") ? 0 : Long.parseLong(f[2].substring(1)),
-                        exit, stdout, stderr, context);
+        for (FixtureFormats.Run run : FixtureFormats.cases(CORRUPT.resolve(name + ".cases"))) {
+            int exit = run.exit();
+            String stdout = run.stdout();
+            String stderr = run.stderrText();
+            String context = name + ": " + run.tool() + " " + run.keyHex() + " " + run.skip() + " -> exit " + exit
+                    + " " + stderr.trim();
+            switch (run.tool()) {
+                case "cdbget" -> checkGet(file, run.key(), run.skipCount(), exit, stdout, stderr, context);
                 case "cdbstats" -> checkStats(file, exit, stdout, stderr, context);
                 case "cdbdump" -> checkDump(file, exit, stdout, stderr, context);
-                default -> fail("unknown tool in " + line);
+                default -> fail("unknown tool in " + run.line());
             }
             checked++;
         }
@@ -316,14 +302,15 @@ class CorruptDatabaseTest {
                     case 0 -> {
                         assertNull(failure, context);
                         assertNotNull(value, context + ": not found");
-                        assertEquals(stdout.equals("-") ? "" : stdout, encode(value), context);
+                        assertEquals(stdout, FixtureFormats.output(value), context);
                     }
                     case 100 -> {
                         assertNull(failure, context);
                         assertNull(value, context + ": found");
                     }
                     case 111 -> {
-                        assertNotNull(failure, context + ": no failure, value " + (value == null ? "absent" : encode(value)));
+                        assertNotNull(failure, context + ": no failure, value "
+                                + (value == null ? "absent" : FixtureFormats.output(value)));
                         assertTrue(stderr.contains("protocol error"), context);
                         assertEquals(Kind.OUT_OF_RANGE, failure.kind(), context);
                     }
@@ -331,14 +318,6 @@ class CorruptDatabaseTest {
                 }
             }
         });
-    }
-
-    /** cdbget's stdout encoding: hex, or sha256 and length for long output. */
-    private static String encode(byte[] value) throws NoSuchAlgorithmException {
-        if (value.length <= 4096) {
-            return Hex.encode(value);
-        }
-        return "sha256=" + Hex.encode(MessageDigest.getInstance("SHA-256").digest(value)) + ",len=" + value.length;
     }
 
     private static void checkStats(Path file, int exit, String stdout, String stderr, String context) throws Exception {
@@ -353,16 +332,7 @@ class CorruptDatabaseTest {
             }
             if (exit == 0) {
                 assertNull(failure, context);
-                Map<String, Long> want = new LinkedHashMap<>();
-                for (String l : new String(Hex.decode(stdout), StandardCharsets.US_ASCII).split("\n")) {
-                    String[] parts = l.trim().split("\\s+");
-                    want.put(parts[0], Long.parseLong(parts[1]));
-                }
-                assertEquals(want.get("records"), stats.records(), context);
-                for (int d = 0; d <= 9; d++) {
-                    assertEquals(want.get("d" + d), stats.distance(d), context + " d" + d);
-                }
-                assertEquals(want.get(">9"), stats.distance(10), context + " >9");
+                GoldenFixturesTest.assertStats(FixtureFormats.figures(Hex.decode(stdout)), stats, context);
                 CdbStats strict = CdbStats.of(file);
                 assertEquals(stats.records(), strict.records(), context);
             } else {
@@ -383,8 +353,7 @@ class CorruptDatabaseTest {
     private static void checkDump(Path file, int exit, String stdout, String stderr, String context) throws Exception {
         assertTimeoutPreemptively(PATIENCE, () -> {
             if (exit == 0) {
-                byte[] dump = sequentialDump(file);
-                assertEquals(stdout, Hex.encode(dump), context);
+                assertEquals(stdout, FixtureFormats.output(sequentialDump(file)), context);
             } else {
                 assertEquals(111, exit, context);
                 assertTrue(stderr.contains("truncated file"), context);
@@ -816,13 +785,10 @@ class CorruptDatabaseTest {
         }
     }
 
+    /** Read in sequence, as cdbdump reads, the base database's records are the ones the reader finds. */
     @Test
-    void sequentialDumpHelperReadsTheBaseDatabase() throws IOException {
+    void theSequentialReaderReadsWhatTheReaderReads() throws IOException {
         Path file = write("base.cdb", baseDatabase());
-        byte[] dump = sequentialDump(file);
-        List<byte[][]> records = new ArrayList<>();
-        new CdbmakeTextReader(new ByteArrayInputStream(dump)).readAll(new RecordCollector(records));
-        assertEquals(8, records.size());
-        assertArrayEquals(HUGE_KEY, records.get(6)[0]);
+        assertArrayEquals(CdbmakeTextWriter.dump(file), sequentialDump(file)); // the huge key comes in pieces
     }
 }

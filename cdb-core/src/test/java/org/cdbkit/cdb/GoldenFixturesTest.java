@@ -1,7 +1,5 @@
 package org.cdbkit.cdb;
 
-import org.cdbkit.testing.CdbmakeTextWriter;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,20 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cdbkit.cdb.CdbmakeFormatException.Problem;
+import org.cdbkit.testing.CdbmakeTextWriter;
+import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
 import org.junit.jupiter.api.Test;
@@ -86,36 +83,40 @@ class GoldenFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mainFixtures")
     void cdbdumpPrintsTheSameText(String name) throws IOException {
-        ByteArrayOutputStream dump = new ByteArrayOutputStream();
-        CdbmakeTextWriter writer = new CdbmakeTextWriter(dump);
-        try (CdbReader reader = CdbReader.open(DIR.resolve(name + ".cdb"))) {
-            for (CdbRecord r : reader.records()) {
-                writer.write(r);
-            }
-        }
-        writer.finish();
+        byte[] dump = CdbmakeTextWriter.dump(DIR.resolve(name + ".cdb"));
         byte[] expected = Files.readAllBytes(DIR.resolve(name + ".dump"));
-        assertArrayEquals(expected, dump.toByteArray(),
-                () -> name + ".dump: got " + Hex.preview(dump.toByteArray()) + ", want " + Hex.preview(expected));
+        assertArrayEquals(expected, dump, () -> name + ".dump: got " + Hex.preview(dump) + ", want " + Hex.preview(expected));
+    }
+
+    /** cdbdump's way, the records read in sequence with {@link CdbSequentialReader}, prints the same. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mainFixtures")
+    void theSequentialReaderPrintsTheSameText(String name) throws IOException {
+        assertArrayEquals(Files.readAllBytes(DIR.resolve(name + ".dump")),
+                CorruptDatabaseTest.sequentialDump(DIR.resolve(name + ".cdb")), name + ".dump");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mainFixtures")
     void cdbstatsFiguresMatch(String name) throws IOException {
-        Map<String, Long> want = figures(DIR.resolve(name + ".stats"), "\\s+");
+        Map<String, Long> want = FixtureFormats.figures(Files.readAllBytes(DIR.resolve(name + ".stats")));
         assertEquals(12, want.size(), name + ".stats should have 12 lines: " + want);
-        CdbStats stats = CdbStats.of(DIR.resolve(name + ".cdb"));
-        assertEquals(want.get("records"), stats.records(), "records");
+        assertStats(want, CdbStats.of(DIR.resolve(name + ".cdb")), name);
+    }
+
+    /** cdbstats' figures ({@link FixtureFormats#figures}) against the library's. */
+    static void assertStats(Map<String, Long> want, CdbStats stats, String context) {
+        assertEquals(want.get("records"), stats.records(), context + " records");
         for (int d = 0; d <= 9; d++) {
-            assertEquals(want.get("d" + d), stats.distance(d), "d" + d);
+            assertEquals(want.get("d" + d), stats.distance(d), context + " d" + d);
         }
-        assertEquals(want.get(">9"), stats.distance(10), ">9");
+        assertEquals(want.get(">9"), stats.distance(10), context + " >9");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mainFixtures")
     void cdbtestFiguresMatch(String name) throws IOException {
-        Map<String, Long> want = figures(DIR.resolve(name + ".cdbtest"), ":\\s*");
+        Map<String, Long> want = FixtureFormats.figures(Files.readAllBytes(DIR.resolve(name + ".cdbtest")));
         assertEquals(5, want.size(), name + ".cdbtest should have 5 lines: " + want);
         CdbVerifier v = CdbVerifier.of(DIR.resolve(name + ".cdb"));
         assertEquals(want.get("found"), v.found(), "found");
@@ -123,20 +124,6 @@ class GoldenFixturesTest {
         assertEquals(want.get("bad length"), v.badLength(), "bad length");
         assertEquals(want.get("not found"), v.notFound(), "not found");
         assertEquals(want.get("untested"), v.untested(), "untested");
-    }
-
-    /** Lines of a label and a number, e.g. {@code d0              15} or {@code found: 2}. */
-    private static Map<String, Long> figures(Path file, String separator) throws IOException {
-        Map<String, Long> figures = new LinkedHashMap<>();
-        Pattern line = Pattern.compile("(.+?)" + separator + "(\\d+)");
-        for (String s : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-            Matcher m = line.matcher(s);
-            if (!m.matches()) {
-                fail(file + ": unexpected line '" + s + "'");
-            }
-            figures.put(m.group(1), Long.parseLong(m.group(2)));
-        }
-        return figures;
     }
 
     /** freecdb's words for each problem (cdbmake's "unexpected end if input" is sic). */
@@ -156,10 +143,9 @@ class GoldenFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void malformedInputIsRefusedAsCdbmakeDoes(String name) throws IOException {
-        String expect = Files.readString(DIR.resolve("bad").resolve(name + ".expect"), StandardCharsets.ISO_8859_1);
-        int newline = expect.indexOf('\n');
-        assertEquals("111", expect.substring(0, newline), name + ".expect exit code");
-        String stderr = expect.substring(newline + 1);
+        FixtureFormats.Expect expect = FixtureFormats.expect(DIR.resolve("bad").resolve(name + ".expect"));
+        assertEquals(111, expect.exit(), name + ".expect exit code");
+        String stderr = expect.stderrText();
         byte[] input = Files.readAllBytes(DIR.resolve("bad").resolve(name + ".in"));
 
         List<byte[][]> records = new ArrayList<>();
@@ -230,7 +216,7 @@ class GoldenFixturesTest {
             out.commit();
         }
         assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/sample.12.cdb")), Files.readAllBytes(target));
-        assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/sample.12.dump")), dump(target));
+        assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/sample.12.dump")), CdbmakeTextWriter.dump(target));
     }
 
     @Test
@@ -244,19 +230,7 @@ class GoldenFixturesTest {
             out.commit();
         }
         assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/services.sv.cdb")), Files.readAllBytes(target));
-        assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/services.sv.dump")), dump(target));
-    }
-
-    private static byte[] dump(Path cdb) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CdbmakeTextWriter writer = new CdbmakeTextWriter(out);
-        try (CdbReader reader = CdbReader.open(cdb)) {
-            for (CdbRecord r : reader.records()) {
-                writer.write(r);
-            }
-        }
-        writer.finish();
-        return out.toByteArray();
+        assertArrayEquals(Files.readAllBytes(DIR.resolve("scripts/services.sv.dump")), CdbmakeTextWriter.dump(target));
     }
 
     /** The .get cases of the main fixtures: what cdbget prints for a key (and skip). */
@@ -266,52 +240,27 @@ class GoldenFixturesTest {
         Path get = DIR.resolve(name + ".get");
         int checked = 0;
         try (CdbReader reader = CdbReader.open(DIR.resolve(name + ".cdb"))) {
-            for (String line : Files.readAllLines(get, StandardCharsets.ISO_8859_1)) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                int exit = Integer.parseInt(f[2]);
-                Long skip = skip(f[1]);
-                if (f[0].equals("-") || skip == null || (exit == 100 && !f[4].equals("-"))) {
+            for (FixtureFormats.Run run : FixtureFormats.gets(get)) {
+                Long skip = run.skipCount();
+                if (run.keyHex().equals("-") || skip == null || (run.exit() == 100 && !run.stderr().equals("-"))) {
                     continue; // usage errors (empty key, malformed skip) are the command line's business
                 }
-                byte[] key = Hex.decode(f[0]);
-                CdbReader.Finder finder = reader.find(key);
+                CdbReader.Finder finder = reader.find(run.key());
                 boolean found = true;
                 for (long i = 0; i <= skip && found; i++) {
                     found = finder.next();
                 }
-                if (exit == 0) {
-                    assertTrue(found, name + ": " + line);
-                    byte[] value = finder.valueBytes();
-                    if (f[3].startsWith("sha256=")) {
-                        assertTrue(f[3].endsWith(",len=" + value.length), name + ": " + line);
-                    } else {
-                        assertEquals(f[3].equals("-") ? "" : f[3], Hex.encode(value), name + ": " + line);
-                    }
+                if (run.exit() == 0) {
+                    assertTrue(found, name + ": " + run.line());
+                    // cdbget prints the value as it is: the whole of it, digest and all
+                    assertEquals(run.stdout(), FixtureFormats.output(finder.valueBytes()), name + ": " + run.line());
                 } else {
-                    assertEquals(100, exit, name + ": " + line);
-                    assertFalse(found, name + ": " + line);
+                    assertEquals(100, run.exit(), name + ": " + run.line());
+                    assertFalse(found, name + ": " + run.line());
                 }
                 checked++;
             }
         }
         assertTrue(checked > 0, "no usable cases in " + get);
-    }
-
-    /** cdbget's skip argument as a number, or null when it is not plain digits within a long. */
-    static Long skip(String field) {
-        if (field.equals("-")) {
-            return 0L;
-        }
-        String s = field.substring(1);
-        if (s.isEmpty()) {
-            return 0L;
-        }
-        if (!s.matches("[0-9]{1,18}")) {
-            return null;
-        }
-        return Long.parseLong(s);
     }
 }

@@ -1,11 +1,15 @@
 package org.cdbkit.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
+import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.CdbRecord;
 
 /**
@@ -20,6 +24,30 @@ public final class CdbmakeTextWriter {
     public CdbmakeTextWriter(OutputStream out) {
         Objects.requireNonNull(out, "out");
         this.out = out;
+    }
+
+    /** What cdbdump prints for the database {@code cdb}: its records in file order, as cdbmake reads them. */
+    public static byte[] dump(Path cdb) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
+        try (CdbReader reader = CdbReader.open(cdb)) {
+            for (CdbRecord record : reader.records()) {
+                writer.write(record);
+            }
+        }
+        writer.finish();
+        return text.toByteArray();
+    }
+
+    /** cdbmake's input for {@code records}, each a key and a value. */
+    public static byte[] text(List<byte[][]> records) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
+        for (byte[][] r : records) {
+            writer.write(r[0], r[1]);
+        }
+        writer.finish();
+        return text.toByteArray();
     }
 
     public void write(byte[] key, byte[] value) throws IOException {

@@ -3,7 +3,6 @@ package org.cdbkit.cli.cdb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class DifferentialProperties {
     @Property(tries = 40)
     void sameDatabaseAndSameOutputs(@ForAll("recordSets") List<byte[][]> records) throws Exception {
         Path text = dir.resolve("input");
-        Files.write(text, cdbmakeText(records));
+        Files.write(text, CdbmakeTextWriter.text(records));
         Oracle.tool("/usr/bin/cdbmake");
         Oracle.Result theirs = Oracle.run(Oracle.command("cdbmake", "c.cdb", "c.tmp"), dir, null, text);
         Path ours = dir.resolve("j.cdb");
@@ -93,7 +92,7 @@ class DifferentialProperties {
     void sameVerdictOnDamagedInput(@ForAll("recordSets") List<byte[][]> records,
             @ForAll @IntRange(min = 0, max = 1_000_000) int where, @ForAll byte replacement,
             @ForAll boolean truncate) throws Exception {
-        byte[] text = cdbmakeText(records);
+        byte[] text = CdbmakeTextWriter.text(records);
         int at = where % text.length;
         byte[] damaged = truncate ? java.util.Arrays.copyOf(text, at) : text.clone();
         if (!truncate) {
@@ -123,7 +122,7 @@ class DifferentialProperties {
             @ForAll @IntRange(min = 0, max = 1_000_000) int where, @ForAll int replacement,
             @ForAll boolean truncate) throws Exception {
         Path text = dir.resolve("input");
-        Files.write(text, cdbmakeText(records));
+        Files.write(text, CdbmakeTextWriter.text(records));
         Oracle.tool("/usr/bin/cdbmake");
         Oracle.run(Oracle.command("cdbmake", "c.cdb", "c.tmp"), dir, null, text);
         byte[] bytes = Files.readAllBytes(dir.resolve("c.cdb"));
@@ -152,16 +151,6 @@ class DifferentialProperties {
             assertEquals(Oracle.run(Oracle.command("cdbget", key, "1"), dir, null, cdb),
                     InProcess.run(cdb, "cdbget", key, "1"), "cdbget " + key + " 1");
         }
-    }
-
-    static byte[] cdbmakeText(List<byte[][]> records) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
-        for (byte[][] r : records) {
-            writer.write(r[0], r[1]);
-        }
-        writer.finish();
-        return text.toByteArray();
     }
 
     /** Keys that can be command-line arguments: printable ASCII, not empty. Plus absent ones. */

@@ -3,20 +3,17 @@ package org.cdbkit.cli.cdb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
-import org.cdbkit.testing.Hex;
 import org.cdbkit.testing.Oracle;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -71,13 +68,8 @@ class GoldenFixturesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : mainFixtures()) {
             Path cdb = DIR.resolve(name + ".cdb");
-            for (String line : Files.readAllLines(DIR.resolve(name + ".get"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                tests.add(DynamicTest.dynamicTest(name + " " + line.substring(0, Math.min(60, line.length())),
-                        () -> checkCase(InProcess.run(cdb, "cdbget", getArguments(f[0], f[1])), f, 2)));
+            for (FixtureFormats.Run run : FixtureFormats.gets(DIR.resolve(name + ".get"))) {
+                tests.add(DynamicTest.dynamicTest(name + " " + run.shortLine(60), () -> check(cdb, run)));
             }
         }
         return tests.stream();
@@ -86,20 +78,11 @@ class GoldenFixturesTest {
     @TestFactory
     Stream<DynamicTest> damagedDatabases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR.resolve("corrupt"))) {
-            for (Path cases : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".cases")).sorted()::iterator) {
-                String name = cases.getFileName().toString().replace(".cases", "");
-                Path cdb = DIR.resolve("corrupt").resolve(name + ".cdb");
-                for (String line : Files.readAllLines(cases, StandardCharsets.ISO_8859_1)) {
-                    if (line.startsWith("#") || line.isBlank()) {
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    String tool = f[0];
-                    String[] args = tool.equals("cdbget") ? getArguments(f[1], f[2]) : new String[0];
-                    tests.add(DynamicTest.dynamicTest(name + " " + line.substring(0, Math.min(40, line.length())),
-                            () -> checkCase(InProcess.run(cdb, tool, args), f, 3)));
-                }
+        Path corrupt = DIR.resolve("corrupt");
+        for (String name : Fixtures.names(corrupt, ".cases")) {
+            Path cdb = corrupt.resolve(name + ".cdb");
+            for (FixtureFormats.Run run : FixtureFormats.cases(corrupt.resolve(name + ".cases"))) {
+                tests.add(DynamicTest.dynamicTest(name + " " + run.shortLine(40), () -> check(cdb, run)));
             }
         }
         return tests.stream();
@@ -107,30 +90,22 @@ class GoldenFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> malformedInputKeepsTheOldDatabase() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR.resolve("bad"))) {
-            for (Path in : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".in")).sorted()::iterator) {
-                String name = in.getFileName().toString().replace(".in", "");
-                tests.add(DynamicTest.dynamicTest(name, () -> {
-                    byte[] expect = Files.readAllBytes(DIR.resolve("bad").resolve(name + ".expect"));
-                    int newline = indexOf(expect, (byte) '\n');
-                    int code = Integer.parseInt(new String(expect, 0, newline, StandardCharsets.US_ASCII));
-                    byte[] stderr = java.util.Arrays.copyOfRange(expect, newline + 1, expect.length);
-                    Path dir = Files.createDirectories(temp.resolve(name));
-                    Path cdb = dir.resolve("test.cdb");
-                    byte[] old = "the old database\n".getBytes(StandardCharsets.US_ASCII);
-                    Files.write(cdb, old);
-                    // the fixtures ran with relative names: test.cdb test.tmp
-                    Oracle.Result r = InProcess.run(in, "cdbmake", cdb.toString(), dir.resolve("test.tmp").toString());
-                    String ours = new String(r.stderr, StandardCharsets.ISO_8859_1).replace(dir + "/", "");
-                    assertEquals(code, r.exitCode);
-                    assertEquals(new String(stderr, StandardCharsets.ISO_8859_1), ours);
-                    assertArrayEquals(old, Files.readAllBytes(cdb), "the old database is untouched");
-                    assertFalse(Files.exists(dir.resolve("test.tmp")), "no temporary file is left behind");
-                }));
-            }
-        }
-        return tests.stream();
+        Path bad = DIR.resolve("bad");
+        return Fixtures.names(bad, ".in").stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            FixtureFormats.Expect expect = FixtureFormats.expect(bad.resolve(name + ".expect"));
+            Path dir = Files.createDirectories(temp.resolve(name));
+            Path cdb = dir.resolve("test.cdb");
+            byte[] old = "the old database\n".getBytes(StandardCharsets.US_ASCII);
+            Files.write(cdb, old);
+            // the fixtures ran with relative names: test.cdb test.tmp
+            Oracle.Result r = InProcess.run(bad.resolve(name + ".in"), "cdbmake", cdb.toString(),
+                    dir.resolve("test.tmp").toString());
+            String ours = new String(r.stderr, StandardCharsets.ISO_8859_1).replace(dir + "/", "");
+            assertEquals(expect.exit(), r.exitCode);
+            assertEquals(expect.stderrText(), ours);
+            assertArrayEquals(old, Files.readAllBytes(cdb), "the old database is untouched");
+            assertFalse(Files.exists(dir.resolve("test.tmp")), "no temporary file is left behind");
+        }));
     }
 
     @TestFactory
@@ -148,37 +123,11 @@ class GoldenFixturesTest {
                 }));
     }
 
-    /** The key and skip columns of a .get or .cases line as cdbget arguments. */
-    private static String[] getArguments(String keyHex, String skip) {
-        String key = keyHex.equals("-") ? "" : new String(Hex.decode(keyHex), StandardCharsets.ISO_8859_1);
-        return skip.equals("-") ? new String[] {key} : new String[] {key, skip.substring(1)};
-    }
-
-    /** Columns exit, stdout, stderr from index {@code at}. */
-    private static void checkCase(Oracle.Result r, String[] f, int at) throws NoSuchAlgorithmException {
-        assertEquals(Integer.parseInt(f[at]), r.exitCode, () -> "exit code; " + r);
-        assertTrue(matches(f[at + 1], r.stdout), () -> "stdout " + f[at + 1] + " vs " + r);
-        assertTrue(matches(f[at + 2], r.stderr), () -> "stderr " + f[at + 2] + " vs " + r);
-    }
-
-    private static boolean matches(String expected, byte[] actual) throws NoSuchAlgorithmException {
-        if (expected.equals("-")) {
-            return actual.length == 0;
-        }
-        if (expected.startsWith("sha256=")) {
-            String[] parts = expected.substring(7).split(",len=");
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(actual);
-            return parts[0].equals(Hex.encode(digest)) && Integer.parseInt(parts[1]) == actual.length;
-        }
-        return expected.equals(Hex.encode(actual));
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+    /** The tool run on {@code cdb} as the line says: the same exit code, stdout and stderr. */
+    private static void check(Path cdb, FixtureFormats.Run run) throws Exception {
+        Oracle.Result r = InProcess.run(cdb, run.tool(), run.arguments());
+        assertEquals(run.exit(), r.exitCode, () -> "exit code; " + r);
+        assertEquals(run.stdout(), FixtureFormats.output(r.stdout), () -> "stdout; " + r);
+        assertEquals(run.stderr(), FixtureFormats.output(r.stderr), () -> "stderr; " + r);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.testing.CdbmakeTextWriter;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Oracle;
 import org.cdbkit.testing.PlantedLink;
@@ -78,7 +79,7 @@ class LaunchersIT {
     void keysAreArgvBytesWhateverTheLocale() throws Exception {
         byte[] key = {'k', (byte) 0xe9, 'y'};
         Path text = dir.resolve("in");
-        Files.write(text, DifferentialProperties.cdbmakeText(List.<byte[][]>of(new byte[][] {key, {(byte) 'v'}})));
+        Files.write(text, CdbmakeTextWriter.text(List.<byte[][]>of(new byte[][] {key, {(byte) 'v'}})));
         assertEquals(0, run(text, BIN.resolve("cdbmake"), "k.cdb", "k.tmp").exitCode);
         // the key argument as raw bytes, through a shell, under the C locale
         Oracle.Result r = Oracle.run(List.of("sh", "-c", "exec \"$0\" \"$(printf 'k\\351y')\" < k.cdb",

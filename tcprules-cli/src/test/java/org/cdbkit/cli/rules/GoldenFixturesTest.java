@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.cdbkit.cdb.CdbReader;
-import org.cdbkit.cdb.CdbRecord;
 import org.cdbkit.testing.CdbmakeTextWriter;
+import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
 import org.cdbkit.testing.Oracle;
@@ -68,16 +65,15 @@ class GoldenFixturesTest {
             Oracle.Result r = RulesInProcess.run(bad.resolve(name + ".rules"), Map.of(), "tcprules", cdb.toString(),
                     dir.resolve("r.tmp").toString());
             Path v6 = bad.resolve(name + ".v6.expect");
-            if (Files.exists(v6) && Files.readString(v6, StandardCharsets.ISO_8859_1).equals("0\n")) {
+            if (Files.exists(v6) && FixtureFormats.expect(v6).accepted()) {
                 // an IPv6 address (or a colon in the address) that only the IPv6 build accepts
                 assertEquals(0, r.exitCode, r.toString());
-                assertArrayEquals(Files.readAllBytes(bad.resolve(name + ".v6.dump")), dump(cdb));
+                assertArrayEquals(Files.readAllBytes(bad.resolve(name + ".v6.dump")), CdbmakeTextWriter.dump(cdb));
                 return;
             }
-            byte[] expect = Files.readAllBytes(bad.resolve(name + ".expect"));
-            int newline = indexOf(expect, (byte) '\n');
-            assertEquals(Integer.parseInt(new String(expect, 0, newline, StandardCharsets.US_ASCII)), r.exitCode);
-            String theirs = new String(expect, newline + 1, expect.length - newline - 1, StandardCharsets.ISO_8859_1);
+            FixtureFormats.Expect expect = FixtureFormats.expect(bad.resolve(name + ".expect"));
+            assertEquals(expect.exit(), r.exitCode);
+            String theirs = expect.stderrText();
             String ours = r.stderrText().replace(dir + "/", "");
             if (r.exitCode == 100) {
                 assertTrue(ours.startsWith(theirs), ours);
@@ -110,69 +106,18 @@ class GoldenFixturesTest {
         if (!Files.exists(check)) {
             return;
         }
-        for (String line : Files.readAllLines(check, StandardCharsets.ISO_8859_1)) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            Map<String, String> env = new HashMap<>();
-            put(env, "TCPREMOTEIP", f[0]);
-            put(env, "TCPREMOTEHOST", f[1]);
-            put(env, "TCPREMOTEINFO", f[2]);
+        for (FixtureFormats.Check c : FixtureFormats.checks(check)) {
+            Map<String, String> env = c.environment();
             String ip = env.getOrDefault("TCPREMOTEIP", "0.0.0.0");
             if (ipv4Build && ip.indexOf(':') >= 0) {
                 continue; // the IPv4 build does not cut prefixes at colons; we follow the IPv6 build
             }
-            tests.add(DynamicTest.dynamicTest(name + (ipv4Build ? " v4 " : " v6 ") + line.substring(0,
-                    Math.min(50, line.length())), () -> {
-                        Oracle.Result r = RulesInProcess.run(null, env, "tcprulescheck", db.toString());
-                        assertEquals(Integer.parseInt(f[3]), r.exitCode, r.toString());
-                        assertEquals(f[4], r.stdout.length == 0 ? "-" : Hex.encode(r.stdout), r.toString());
-                        assertEquals("", r.stderrText());
-                    }));
+            tests.add(DynamicTest.dynamicTest(name + (ipv4Build ? " v4 " : " v6 ") + c.shortLine(50), () -> {
+                Oracle.Result r = RulesInProcess.run(null, env, "tcprulescheck", db.toString());
+                assertEquals(c.exit(), r.exitCode, r.toString());
+                assertEquals(c.stdoutHex(), r.stdout.length == 0 ? "-" : Hex.encode(r.stdout), r.toString());
+                assertEquals("", r.stderrText());
+            }));
         }
-    }
-
-    /** The .check encoding: "-" unset, "\"\"" empty, else bytes with \xHH escapes. */
-    private static void put(Map<String, String> env, String name, String field) {
-        if (field.equals("-")) {
-            return;
-        }
-        if (field.equals("\"\"")) {
-            env.put(name, "");
-            return;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < field.length(); i++) {
-            if (field.startsWith("\\x", i)) {
-                bytes.write(Integer.parseInt(field.substring(i + 2, i + 4), 16));
-                i += 3;
-            } else {
-                bytes.write(field.charAt(i));
-            }
-        }
-        env.put(name, bytes.toString(StandardCharsets.ISO_8859_1));
-    }
-
-    /** cdbdump's text of a database. */
-    private static byte[] dump(Path cdb) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
-        try (CdbReader reader = CdbReader.open(cdb)) {
-            for (CdbRecord record : reader.records()) {
-                writer.write(record);
-            }
-        }
-        writer.finish();
-        return text.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
