@@ -145,13 +145,18 @@ class CorruptDatabaseTest {
 
     /** Every way into the file, each allowed to fail only with a CdbFormatException. */
     static void exercise(Path file, String what) {
-        assertTimeoutPreemptively(PATIENCE, () -> exerciseNow(file, what), () -> what + ": did not finish in time");
+        exercise(file, what, List.of(KEYS));
     }
 
-    private static void exerciseNow(Path file, String what) throws IOException {
+    /** As {@link #exercise(Path, String)}, looking up {@code keys}. */
+    static void exercise(Path file, String what, List<byte[]> keys) {
+        assertTimeoutPreemptively(PATIENCE, () -> exerciseNow(file, what, keys), () -> what + ": did not finish in time");
+    }
+
+    private static void exerciseNow(Path file, String what, List<byte[]> keys) throws IOException {
         long length = Files.size(file);
         try (CdbReader reader = CdbReader.openUnchecked(MappedInput.map(file))) {
-            for (byte[] key : KEYS) {
+            for (byte[] key : keys) {
                 String k = "key " + Hex.preview(key);
                 attempt(what, "get " + k, false, () -> {
                     ByteBuffer v = reader.get(key);
