@@ -1,15 +1,15 @@
 package org.cdbkit.cdb;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.cdbkit.testing.FuzzInputs;
@@ -36,52 +36,41 @@ class CdbmakeFormatsFuzzTest {
                 assertTrue(e.offset() >= 0 && e.offset() <= input.length, e.getMessage());
                 assertTrue(e.line() >= 1 && e.line() <= input.length + 1, e.getMessage());
             }
-            assertRoundTrip(records);
+            RoundTripProperties.assertTextRoundTrips(records);
         });
     }
 
     @FuzzTest
     void cdbmake12(byte[] input) {
-        FuzzInputs.within(() -> {
-            List<byte[][]> records = new ArrayList<>();
-            long count = Cdbmake12Format.readAll(new ByteArrayInputStream(input), new RecordCollector(records));
-            assertEquals(records.size(), count);
-            for (byte[][] r : records) {
-                assertFalse(holdsBlank(r[0]) || holdsBlank(r[1]), "a field holds a blank");
-            }
-            assertRoundTrip(records);
-        });
+        readsAndRoundTrips(Cdbmake12Format::readAll, input,
+                r -> assertFalse(holdsBlank(r[0]) || holdsBlank(r[1]), "a field holds a blank"));
     }
 
     @FuzzTest
     void services(byte[] input) {
-        FuzzInputs.within(() -> {
-            List<byte[][]> records = new ArrayList<>();
-            long count = ServicesFormat.readAll(new ByteArrayInputStream(input), new RecordCollector(records));
-            assertEquals(records.size(), count);
-            for (byte[][] r : records) {
-                assertTrue(indexOf(r[0], '/') >= 0, "every key names a protocol");
-                assertTrue(indexOf(r[0], '#') < 0 && indexOf(r[1], '#') < 0, "comments are not read");
-            }
-            assertRoundTrip(records);
+        readsAndRoundTrips(ServicesFormat::readAll, input, r -> {
+            assertTrue(indexOf(r[0], '/') >= 0, "every key names a protocol");
+            assertTrue(indexOf(r[0], '#') < 0 && indexOf(r[1], '#') < 0, "comments are not read");
         });
     }
 
-    /** Writing records as cdbmake text and reading that gives the same records. */
-    private static void assertRoundTrip(List<byte[][]> records) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        CdbmakeTextWriter writer = new CdbmakeTextWriter(text);
-        for (byte[][] r : records) {
-            writer.write(r[0], r[1]);
-        }
-        writer.finish();
-        List<byte[][]> again = new ArrayList<>();
-        assertEquals(records.size(), new CdbmakeTextReader(new ByteArrayInputStream(text.toByteArray()))
-                .readAll(new RecordCollector(again)));
-        for (int i = 0; i < records.size(); i++) {
-            assertArrayEquals(records.get(i)[0], again.get(i)[0], "key of record " + i);
-            assertArrayEquals(records.get(i)[1], again.get(i)[1], "data of record " + i);
-        }
+    /** A line format's {@code readAll}. */
+    @FunctionalInterface
+    private interface LineFormat {
+        long readAll(InputStream in, RecordSink sink) throws IOException;
+    }
+
+    /**
+     * {@code format} reads {@code input} without fail, says how many records it read, each
+     * passes {@code check}, and they come back the same through the cdbmake text format.
+     */
+    private static void readsAndRoundTrips(LineFormat format, byte[] input, Consumer<byte[][]> check) {
+        FuzzInputs.within(() -> {
+            List<byte[][]> records = new ArrayList<>();
+            assertEquals(format.readAll(new ByteArrayInputStream(input), new RecordCollector(records)), records.size());
+            records.forEach(check);
+            RoundTripProperties.assertTextRoundTrips(records);
+        });
     }
 
     private static boolean holdsBlank(byte[] field) {
