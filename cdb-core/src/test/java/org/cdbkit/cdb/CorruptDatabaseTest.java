@@ -179,6 +179,19 @@ class CorruptDatabaseTest {
                     assertFalse(f.next(), "a finished lookup stays finished");
                 });
             }
+            attempt(what, "getBatch", false, () -> {
+                byte[][] all = keys.toArray(new byte[0][]);
+                long[] positions = new long[all.length];
+                long[] lengths = new long[all.length];
+                reader.getBatch(all, 0, all.length, positions, lengths, reader.finder());
+                // each as a lookup of its own finds it (the batch threw if one of them throws)
+                for (int i = 0; i < all.length; i++) {
+                    CdbReader.Finder f = reader.find(all[i]);
+                    boolean found = f.next();
+                    assertEquals(found ? f.valuePosition() : -1, positions[i], what + ": getBatch position of key " + i);
+                    assertEquals(found ? f.valueLength() : 0, lengths[i], what + ": getBatch length of key " + i);
+                }
+            });
             attempt(what, "recordsEnd", false, reader::recordsEnd);
             attempt(what, "records", true, () -> {
                 for (CdbRecord r : reader.records()) {
