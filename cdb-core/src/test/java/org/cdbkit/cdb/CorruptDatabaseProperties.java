@@ -3,8 +3,6 @@ package org.cdbkit.cdb;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.cdbkit.testing.FuzzInputs;
 
 /**
  * Random damage to a small valid database ({@link CorruptDatabaseTest#baseDatabase()}): every
@@ -89,12 +88,7 @@ class CorruptDatabaseProperties {
         if (cut != null) {
             db = Arrays.copyOf(db, cut);
         }
-        Path file = Files.createTempFile("cdbkit-damaged", ".cdb");
-        try {
-            Files.write(file, db);
-            CorruptDatabaseTest.exercise(file, "damage " + damage + (cut == null ? "" : ", cut to " + cut));
-        } finally {
-            Files.delete(file);
-        }
+        String what = "damage " + damage + (cut == null ? "" : ", cut to " + cut);
+        FuzzInputs.withFile(db, file -> CorruptDatabaseTest.exercise(file, what));
     }
 }

@@ -140,13 +140,18 @@ class CorruptDatabaseTest {
 
     /** Every way into the file, each allowed to fail only with a CdbFormatException. */
     static void exercise(Path file, String what) {
-        assertTimeoutPreemptively(PATIENCE, () -> exerciseNow(file, what), () -> what + ": did not finish in time");
+        exercise(file, what, List.of(KEYS));
     }
 
-    private static void exerciseNow(Path file, String what) throws IOException {
+    /** As {@link #exercise(Path, String)}, looking up {@code keys}. */
+    static void exercise(Path file, String what, List<byte[]> keys) {
+        assertTimeoutPreemptively(PATIENCE, () -> exerciseNow(file, what, keys), () -> what + ": did not finish in time");
+    }
+
+    private static void exerciseNow(Path file, String what, List<byte[]> keys) throws IOException {
         long length = Files.size(file);
         try (CdbReader reader = CdbReader.openUnchecked(MappedInput.map(file))) {
-            for (byte[] key : KEYS) {
+            for (byte[] key : keys) {
                 String k = "key " + Hex.preview(key);
                 attempt(what, "get " + k, false, () -> {
                     ByteBuffer v = reader.get(key);
@@ -169,6 +174,19 @@ class CorruptDatabaseTest {
                     assertFalse(f.next(), "a finished lookup stays finished");
                 });
             }
+            attempt(what, "getBatch", false, () -> {
+                byte[][] all = keys.toArray(new byte[0][]);
+                long[] positions = new long[all.length];
+                long[] lengths = new long[all.length];
+                reader.getBatch(all, 0, all.length, positions, lengths, reader.finder());
+                // each as a lookup of its own finds it (the batch threw if one of them throws)
+                for (int i = 0; i < all.length; i++) {
+                    CdbReader.Finder f = reader.find(all[i]);
+                    boolean found = f.next();
+                    assertEquals(found ? f.valuePosition() : -1, positions[i], what + ": getBatch position of key " + i);
+                    assertEquals(found ? f.valueLength() : 0, lengths[i], what + ": getBatch length of key " + i);
+                }
+            });
             attempt(what, "recordsEnd", false, reader::recordsEnd);
             attempt(what, "records", true, () -> {
                 for (CdbRecord r : reader.records()) {

@@ -78,12 +78,22 @@ public final class Rule {
         return s.toString();
     }
 
+    /**
+     * A quote the value does not hold: a usual one if it can, else any byte but NUL and the
+     * blanks and newline that end a line (trimmed, so a closing quote there would be lost).
+     * Only a value holding all 252 others has none, and tcprules could not read it anyway.
+     */
     private static char quoteFor(String value) {
         for (char q : new char[] {'"', '\'', '/', '|', '%', '#', '!', '^', '~'}) {
             if (value.indexOf(q) < 0) {
                 return q;
             }
         }
-        return '\u0001';
+        for (char q = 1; q <= 0xff; q++) {
+            if (q != '\n' && q != ' ' && q != '\t' && value.indexOf(q) < 0) {
+                return q;
+            }
+        }
+        return '"';
     }
 }

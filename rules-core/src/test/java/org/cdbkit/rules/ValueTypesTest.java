@@ -63,6 +63,15 @@ class ValueTypesTest {
         assertNotEquals(rule, new Rule("1.2.3.", false, rule.env()));
     }
 
+    /** Found by RulesParserFuzzTest (seed every-quote): \x01 was the last resort, even when in the value. */
+    @Test
+    void aValueHoldingEveryUsualQuoteIsQuotedWithAByteItDoesNotHold() throws Exception {
+        Rule rule = RulesParser.parseLine(":allow,A=x\"'/|%#!^~\u0001x", 1);
+        assertEquals("\"'/|%#!^~\u0001", rule.env().get(0).value());
+        assertEquals(":allow,A=\u0002\"'/|%#!^~\u0001\u0002", rule.toString());
+        assertEquals(rule, RulesParser.parseLine(rule.toString(), 1));
+    }
+
     @Test
     void aNullArgumentIsNamed() throws Exception {
         Path cdb = dir.resolve("n.cdb");
