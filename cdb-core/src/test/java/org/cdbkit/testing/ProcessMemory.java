@@ -29,20 +29,21 @@ public final class ProcessMemory {
         return lines().stream().filter(l -> l.contains(name)).count();
     }
 
-    /** The resident set size, in KiB. */
-    public static long residentKib() throws IOException {
+    /**
+     * The resident memory of file mappings, in KiB: where mapped files that were never unmapped
+     * would show, apart from the heap and the collector's moods.
+     */
+    public static long fileBackedKib() throws IOException {
+        return status("RssFile:");
+    }
+
+    private static long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1)) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IOException("no VmRSS in /proc/self/status");
-    }
-
-    /** The resident set size less the heap the JVM has committed, in KiB: native memory and mappings. */
-    public static long outsideHeapKib() throws IOException {
-        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-        return residentKib() - heap / 1024;
+        throw new IOException("no " + field + " in /proc/self/status");
     }
 
     private static List<String> lines() throws IOException {
