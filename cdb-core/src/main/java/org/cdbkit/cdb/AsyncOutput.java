@@ -109,7 +109,7 @@ final class AsyncOutput {
                         sync.written(written);
                     }
                 } catch (IOException | RuntimeException e) {
-                    failure = e instanceof IOException ? (IOException) e : new IOException(e);
+                    failure = e instanceof IOException io ? io : new IOException(e);
                 }
             }
             empty.add(f.bytes());

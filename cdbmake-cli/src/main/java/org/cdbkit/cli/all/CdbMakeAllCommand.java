@@ -107,8 +107,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            if (ex instanceof IOException) {
-                err.println("cdbmake-all: fatal: " + failure((IOException) ex));
+            if (ex instanceof IOException io) {
+                err.println("cdbmake-all: fatal: " + failure(io));
                 return 111;
             }
             // out of memory, or a bug of ours: the runtime words it as for every tool (ToolProcess)
@@ -125,8 +125,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     /** picocli hands an Error of the command over wrapped: the Error itself, or {@code e}. */
     private static Exception unwrapped(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Error) {
-                throw (Error) t;
+            if (t instanceof Error error) {
+                throw error;
             }
         }
         return e;
@@ -326,8 +326,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
      * {@code unable to write X: out of disk space}; never a Java class name.
      */
     static String failure(IOException e) {
-        if (e instanceof BuildFailure) {
-            BuildFailure f = (BuildFailure) e;
+        if (e instanceof BuildFailure f) {
             return f.doing() + ": " + ErrorText.of(f.ioError());
         }
         return ErrorText.of(e);
