@@ -225,6 +225,12 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     /**
      * Polls until interrupted. Each problem is reported once, and again only when what it is
      * about changes; a wrong Makefile or a vanished source does not stop the watch.
+     *
+     * <p>Not Commons IO's FileAlterationMonitor: what is watched is the plan, which the Makefile
+     * decides afresh at each poll (sources and targets in other folders, targets it adds), and
+     * the build's own stamps (size, times, inode) see changes that the monitor's size and
+     * modification time miss. Planning again at every poll is the whole watch, on this thread,
+     * so an interrupt stops it; the monitor would add a thread and observers to keep in step.
      */
     private int watch(CdbMakeAll make, Path folder, List<Path> targets) {
         out.println("cdbmake-all: watching " + FileNames.text(folder.toAbsolutePath().normalize()) + " every "
