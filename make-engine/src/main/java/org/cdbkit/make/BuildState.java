@@ -35,8 +35,8 @@ public final class BuildState {
     private volatile boolean changed;
 
     /**
-     * What a target was built from and what it came to. The stamps (size, modification time,
-     * file identity) let an unchanged file skip being hashed again.
+     * What a target was built from and what it came to. The stamps (size, modification and
+     * change times, device and inode) let an unchanged file skip being hashed again.
      */
     public record Entry(String sourceStamp, String sourceDigest, String targetStamp, String targetDigest) {
     }
