@@ -18,14 +18,7 @@ final class AsyncOutput {
     private static final Filled STOP = new Filled(new byte[0], 0);
 
     /** A buffer handed over: its first {@code length} bytes are to be written. */
-    private static final class Filled {
-        final byte[] bytes;
-        final int length;
-
-        Filled(byte[] bytes, int length) {
-            this.bytes = bytes;
-            this.length = length;
-        }
+    private record Filled(byte[] bytes, int length) {
     }
 
     private final FileChannel channel;
@@ -107,8 +100,8 @@ final class AsyncOutput {
             }
             if (failure == null) {
                 try {
-                    ByteBuffer b = ByteBuffer.wrap(f.bytes, 0, f.length);
-                    written += f.length;
+                    ByteBuffer b = ByteBuffer.wrap(f.bytes(), 0, f.length());
+                    written += f.length();
                     while (b.hasRemaining()) {
                         channel.write(b);
                     }
@@ -116,10 +109,10 @@ final class AsyncOutput {
                         sync.written(written);
                     }
                 } catch (IOException | RuntimeException e) {
-                    failure = e instanceof IOException ? (IOException) e : new IOException(e);
+                    failure = e instanceof IOException io ? io : new IOException(e);
                 }
             }
-            empty.add(f.bytes);
+            empty.add(f.bytes());
             synchronized (lock) {
                 pending--;
                 lock.notifyAll();

@@ -22,7 +22,10 @@ import java.util.Objects;
  * and is not closed by this class.
  */
 public final class CdbWriter implements RecordSink, Closeable {
-    /** Written in 1 MiB pieces. */
+    /**
+     * 256 KiB: records reach the file a full buffer at a time; a piece over half a buffer is
+     * written straight from the caller's bytes.
+     */
     private static final int BUFFER_SIZE = 1 << 18;
 
     private final FileChannel channel;

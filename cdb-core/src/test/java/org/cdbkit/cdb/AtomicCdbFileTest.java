@@ -44,7 +44,7 @@ class AtomicCdbFileTest {
         return target;
     }
 
-    /** Enough records that the writer's 64 KiB buffer has reached the temporary file. */
+    /** {@code count} records with 1000-byte values: about {@code count} KB. */
     private static void addMany(CdbWriter writer, int count) throws IOException {
         byte[] value = new byte[1000];
         Arrays.fill(value, (byte) 'v');

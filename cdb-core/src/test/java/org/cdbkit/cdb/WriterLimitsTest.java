@@ -93,7 +93,7 @@ class WriterLimitsTest {
     }
 
     /**
-     * After records already written (past the 64 KiB buffer, so the file has grown), the
+     * After records already written (past the writer's 256 KiB buffer, so the file has grown), the
      * boundary takes them and their slots into account; a refused record writes nothing and
      * leaves the writer usable.
      */

@@ -1,22 +1,17 @@
 package org.cdbkit.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import org.apache.commons.io.file.PathUtils;
 
 /** Scratch folders for tests that make their own (jqwik tries, where @TempDir does not reach). */
 public final class Folders {
     private Folders() {
     }
 
-    /** Deletes a folder and everything in it. */
+    /** Deletes a folder and everything in it; links are removed, never followed. */
     public static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        PathUtils.deleteDirectory(dir);
     }
 }

@@ -1,24 +1,19 @@
 package org.cdbkit.testing;
 
+import java.util.HexFormat;
+
 /** Hex for fixture files and readable failure messages. */
 public final class Hex {
     private Hex() {
     }
 
+    /** Lowercase, two digits a byte. */
     public static String encode(byte[] bytes) {
-        StringBuilder s = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            s.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-        }
-        return s.toString();
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static byte[] decode(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        return bytes;
+        return HexFormat.of().parseHex(hex);
     }
 
     /** The first bytes, printable ones as they are. */

@@ -34,7 +34,7 @@ public final class ArgumentBytes {
         if (raw != null) {
             return raw;
         }
-        Charset charset = platformCharset();
+        Charset charset = localeCharset();
         byte[][] encoded = new byte[args.length][];
         for (int i = 0; i < args.length; i++) {
             encoded[i] = args[i].getBytes(charset);
@@ -57,7 +57,7 @@ public final class ArgumentBytes {
                 return null;
             }
             byte[][] raw = entries.subList(entries.size() - args.length, entries.size()).toArray(new byte[0][]);
-            Charset charset = platformCharset();
+            Charset charset = localeCharset();
             for (int i = 0; i < args.length; i++) {
                 // only trust the entries if they really are these arguments
                 if (!new String(raw[i], charset).equals(args[i])) {
@@ -70,7 +70,11 @@ public final class ArgumentBytes {
         }
     }
 
-    private static Charset platformCharset() {
+    /**
+     * The charset the JVM decodes arguments and file names with (the locale's). Here, not in
+     * FileNames, whose start costs a tool that names no file.
+     */
+    static Charset localeCharset() {
         String name = System.getProperty("sun.jnu.encoding");
         try {
             return name == null ? Charset.defaultCharset() : Charset.forName(name);

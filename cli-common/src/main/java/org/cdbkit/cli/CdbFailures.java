@@ -16,11 +16,11 @@ public final class CdbFailures {
      */
     public static ToolFailure reading(IOException e) {
         String text;
-        if (e instanceof CdbFormatException) {
-            text = ((CdbFormatException) e).kind() == CdbFormatException.Kind.OUT_OF_RANGE ? "protocol error"
+        if (e instanceof CdbFormatException f) {
+            text = f.kind() == CdbFormatException.Kind.OUT_OF_RANGE ? "protocol error"
                     : "truncated file";
         } else {
-            text = ErrorText.of(e instanceof ReadFailure ? ((ReadFailure) e).getCause() : e);
+            text = ErrorText.of(e instanceof ReadFailure r ? r.getCause() : e);
         }
         return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: " + text, e);
     }

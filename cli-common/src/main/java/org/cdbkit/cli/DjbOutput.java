@@ -1,9 +1,10 @@
 package org.cdbkit.cli;
 
-import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * Standard output with djb's buffering: 8 KiB, flushed when a write no longer fits, never on a
@@ -56,11 +57,10 @@ public final class DjbOutput {
 
     /** {@code in}, flushing this output before every read from it, as djb's buffered input does. */
     public InputStream flushingBefore(InputStream in) {
-        return new FilterInputStream(in) {
+        return new ProxyInputStream(in) {
             @Override
-            public int read(byte[] b, int off, int len) throws IOException {
+            protected void beforeRead(int n) {
                 flushBeforeRead();
-                return super.read(b, off, len);
             }
         };
     }

@@ -69,7 +69,7 @@ public final class ErrorText {
         if (e instanceof DirectoryNotEmptyException) {
             return "directory not empty";
         }
-        String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (e instanceof FileNotFoundException && reason != null) {
             // "NAME (No such file or directory)"
             int open = reason.lastIndexOf('(');

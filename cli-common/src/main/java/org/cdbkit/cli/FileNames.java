@@ -85,7 +85,7 @@ public final class FileNames {
                 throw new IllegalStateException(e);
             }
         }
-        Charset charset = localeCharset();
+        Charset charset = ArgumentBytes.localeCharset();
         String decoded = new String(name, charset);
         if (!Arrays.equals(decoded.getBytes(charset), name)) {
             throw new InvalidPathException(latin1, "this name cannot be written in the locale's character set ("
@@ -110,7 +110,7 @@ public final class FileNames {
                 throw new IllegalStateException(e);
             }
         }
-        return path.toString().getBytes(localeCharset());
+        return path.toString().getBytes(ArgumentBytes.localeCharset());
     }
 
     private static boolean ascii(byte[] name) {
@@ -145,14 +145,5 @@ public final class FileNames {
             n--;
         }
         return Arrays.copyOf(out, n);
-    }
-
-    private static Charset localeCharset() {
-        String name = System.getProperty("sun.jnu.encoding");
-        try {
-            return name == null ? Charset.defaultCharset() : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return Charset.defaultCharset();
-        }
     }
 }

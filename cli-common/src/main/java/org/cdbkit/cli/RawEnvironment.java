@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Environment variables as the bytes the C tools see, one char per byte (ISO-8859-1). The JVM
@@ -30,7 +31,8 @@ public final class RawEnvironment {
             int start = 0;
             for (int i = 0; i <= all.length; i++) {
                 if (i == all.length || all[i] == 0) {
-                    if (i - start >= prefix.length && startsWith(all, start, prefix)) {
+                    if (i - start >= prefix.length
+                            && Arrays.equals(all, start, start + prefix.length, prefix, 0, prefix.length)) {
                         return new String(all, start + prefix.length, i - start - prefix.length,
                                 StandardCharsets.ISO_8859_1);
                     }
@@ -42,14 +44,5 @@ public final class RawEnvironment {
             String value = System.getenv(name);
             return value == null ? null : new String(value.getBytes(), StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static boolean startsWith(byte[] all, int at, byte[] prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if (all[at + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

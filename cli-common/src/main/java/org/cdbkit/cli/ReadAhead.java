@@ -16,16 +16,7 @@ public final class ReadAhead extends InputStream {
     private static final int CHUNKS = 3;
 
     /** A piece read: bytes, or the end, or an error, in stream order. */
-    private static final class Piece {
-        final byte[] bytes;
-        final int length;
-        final IOException error;
-
-        Piece(byte[] bytes, int length, IOException error) {
-            this.bytes = bytes;
-            this.length = length;
-            this.error = error;
-        }
+    private record Piece(byte[] bytes, int length, IOException error) {
     }
 
     private final BlockingQueue<Piece> pieces = new ArrayBlockingQueue<>(CHUNKS);
@@ -79,9 +70,9 @@ public final class ReadAhead extends InputStream {
         if (len == 0) {
             return 0;
         }
-        while (current == null || next == current.length) {
-            if (current != null && current.length >= 0 && current.bytes != null) {
-                free.add(current.bytes);
+        while (current == null || next == current.length()) {
+            if (current != null && current.length() >= 0 && current.bytes() != null) {
+                free.add(current.bytes());
             }
             try {
                 current = pieces.take();
@@ -90,21 +81,21 @@ public final class ReadAhead extends InputStream {
                 throw new InterruptedIOException("interrupted while reading");
             }
             next = 0;
-            if (current.error != null) {
-                IOException e = current.error;
+            if (current.error() != null) {
+                IOException e = current.error();
                 pieces.add(current); // the stream stays failed
                 current = null;
                 throw e;
             }
-            if (current.length < 0) {
+            if (current.length() < 0) {
                 pieces.add(current); // the end stays the end
                 Piece end = current;
                 current = null;
-                return end.length;
+                return end.length();
             }
         }
-        int n = Math.min(len, current.length - next);
-        System.arraycopy(current.bytes, next, b, off, n);
+        int n = Math.min(len, current.length() - next);
+        System.arraycopy(current.bytes(), next, b, off, n);
         next += n;
         return n;
     }

@@ -1,8 +1,9 @@
 package org.cdbkit.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * An I/O error reading the tool's input, told apart from errors writing its output, which the
@@ -20,25 +21,12 @@ public final class ReadFailure extends IOException {
         return (IOException) super.getCause();
     }
 
-    /** Wraps a stream so that its read errors come out as ReadFailure. */
+    /** Wraps a stream so that its errors come out as ReadFailure. */
     public static InputStream tagging(InputStream in) {
-        return new FilterInputStream(in) {
+        return new ProxyInputStream(in) {
             @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw new ReadFailure(e);
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw new ReadFailure(e);
-                }
+            protected void handleIOException(IOException e) throws ReadFailure {
+                throw new ReadFailure(e);
             }
         };
     }

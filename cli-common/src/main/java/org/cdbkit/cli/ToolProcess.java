@@ -2,11 +2,12 @@ package org.cdbkit.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
+
+import org.apache.commons.io.output.ProxyOutputStream;
 
 /**
  * The process around a tool: it exits with the tool's code, and has the last word on what no
@@ -25,17 +26,13 @@ public final class ToolProcess {
      * SIGPIPE ends a C tool. Tools that write through {@link DjbOutput} get the same from it.
      */
     public static OutputStream standardOutput() {
-        return new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+        return new ProxyOutputStream(new FileOutputStream(FileDescriptor.out)) {
             @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                try {
-                    out.write(b, off, len);
-                } catch (IOException e) {
-                    if (ErrorText.of(e).equals("broken pipe")) {
-                        System.exit(ToolFailure.BROKEN_PIPE);
-                    }
-                    throw e;
+            protected void handleIOException(IOException e) throws IOException {
+                if (ErrorText.of(e).equals("broken pipe")) {
+                    System.exit(ToolFailure.BROKEN_PIPE);
                 }
+                throw e;
             }
         };
     }

@@ -35,36 +35,10 @@ public final class BuildState {
     private volatile boolean changed;
 
     /**
-     * What a target was built from and what it came to. The stamps (size, modification time,
-     * file identity) let an unchanged file skip being hashed again.
+     * What a target was built from and what it came to. The stamps (size, modification and
+     * change times, device and inode) let an unchanged file skip being hashed again.
      */
-    public static final class Entry {
-        final String sourceStamp;
-        final String sourceDigest;
-        final String targetStamp;
-        final String targetDigest;
-
-        public Entry(String sourceStamp, String sourceDigest, String targetStamp, String targetDigest) {
-            this.sourceStamp = sourceStamp;
-            this.sourceDigest = sourceDigest;
-            this.targetStamp = targetStamp;
-            this.targetDigest = targetDigest;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof Entry)) {
-                return false;
-            }
-            Entry e = (Entry) o;
-            return sourceStamp.equals(e.sourceStamp) && sourceDigest.equals(e.sourceDigest)
-                    && targetStamp.equals(e.targetStamp) && targetDigest.equals(e.targetDigest);
-        }
-
-        @Override
-        public int hashCode() {
-            return targetDigest.hashCode();
-        }
+    public record Entry(String sourceStamp, String sourceDigest, String targetStamp, String targetDigest) {
     }
 
     private BuildState(Path file) {
@@ -110,8 +84,8 @@ public final class BuildState {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
             Entry v = e.getValue();
-            text.append(e.getKey()).append('\t').append(v.sourceStamp).append('\t').append(v.sourceDigest)
-                    .append('\t').append(v.targetStamp).append('\t').append(v.targetDigest).append('\n');
+            text.append(e.getKey()).append('\t').append(v.sourceStamp()).append('\t').append(v.sourceDigest())
+                    .append('\t').append(v.targetStamp()).append('\t').append(v.targetDigest()).append('\n');
         }
         // a new file under a name no one can guess, renamed over the old: never written through a link
         Path tmp = file.resolveSibling(FILE_NAME + "." + UnpredictableNames.token() + ".tmp");

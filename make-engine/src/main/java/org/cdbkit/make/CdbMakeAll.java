@@ -217,10 +217,10 @@ public final class CdbMakeAll {
         BuildState.Entry built = state.get(key(t));
         try {
             if (built != null) {
-                if (!digest(t.source(), built.sourceStamp, built.sourceDigest).equals(built.sourceDigest)) {
+                if (!digest(t.source(), built.sourceStamp(), built.sourceDigest()).equals(built.sourceDigest())) {
                     return "source content changed since the last build";
                 }
-                if (!digest(t.target(), built.targetStamp, built.targetDigest).equals(built.targetDigest)) {
+                if (!digest(t.target(), built.targetStamp(), built.targetDigest()).equals(built.targetDigest())) {
                     return "the cdb was changed since it was built";
                 }
                 return null;

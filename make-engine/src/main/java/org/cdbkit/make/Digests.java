@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** SHA-256 of files, in hex. */
 final class Digests {
@@ -20,7 +21,7 @@ final class Digests {
                 digest.update(buffer, 0, n);
             }
         }
-        return hex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest()); // lowercase, as state files hold them
     }
 
     static MessageDigest sha256() {
@@ -29,13 +30,5 @@ final class Digests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    static String hex(byte[] bytes) {
-        StringBuilder s = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            s.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-        }
-        return s.toString();
     }
 }

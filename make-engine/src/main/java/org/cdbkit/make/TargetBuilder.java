@@ -1,7 +1,6 @@
 package org.cdbkit.make;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+
+import org.apache.commons.io.input.ProxyInputStream;
 
 import org.cdbkit.cdb.AtomicCdbFile;
 import org.cdbkit.cdb.CdbTooLargeException;
@@ -157,27 +158,14 @@ final class TargetBuilder {
     }
 
     /** The source as the compilers read it, with its read errors named as such (writes fail otherwise). */
-    private final class ReadFailures extends FilterInputStream {
+    private final class ReadFailures extends ProxyInputStream {
         ReadFailures(InputStream in) {
             super(in);
         }
 
         @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw new BuildFailure("unable to read " + t.sourceName(), e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw new BuildFailure("unable to read " + t.sourceName(), e);
-            }
+        protected void handleIOException(IOException e) throws BuildFailure {
+            throw new BuildFailure("unable to read " + t.sourceName(), e);
         }
     }
 }

@@ -64,11 +64,8 @@ public final class Decision {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Decision)) {
-            return false;
-        }
-        Decision d = (Decision) o;
-        return java.util.Objects.equals(key, d.key) && allow == d.allow && settings.equals(d.settings);
+        return o instanceof Decision d && java.util.Objects.equals(key, d.key) && allow == d.allow
+                && settings.equals(d.settings);
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class RemoteAddress {
 
     /** Where a client is known only by its socket address: null when it is not an IP address. */
     public static String text(java.net.SocketAddress remote) {
-        if (remote instanceof java.net.InetSocketAddress) {
-            InetAddress a = ((java.net.InetSocketAddress) remote).getAddress();
+        if (remote instanceof java.net.InetSocketAddress socket) {
+            InetAddress a = socket.getAddress();
             return a == null ? null : text(a);
         }
         return null;

@@ -55,11 +55,7 @@ public final class Rule {
     /** Rules are equal when they say the same: address, allow or deny, variables (not where they were written). */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Rule)) {
-            return false;
-        }
-        Rule r = (Rule) o;
-        return address.equals(r.address) && allow == r.allow && env.equals(r.env);
+        return o instanceof Rule r && address.equals(r.address) && allow == r.allow && env.equals(r.env);
     }
 
     @Override

@@ -56,8 +56,9 @@ public final class RuleKeys {
      */
     public static void expand(byte[] address, int length, byte[] scratch, KeyConsumer out, BadRange bad)
             throws IOException {
-        int dash = indexOf(address, length, (byte) '-', 0);
-        if (dash < 0 || indexOf(address, length, (byte) '=', 0) >= 0 || indexOf(address, length, (byte) '@', 0) >= 0) {
+        int dash = RulesParser.indexOf(address, length, (byte) '-', 0);
+        if (dash < 0 || RulesParser.indexOf(address, length, (byte) '=', 0) >= 0
+                || RulesParser.indexOf(address, length, (byte) '@', 0) >= 0) {
             out.key(address, length);
             return;
         }
@@ -65,7 +66,7 @@ public final class RuleKeys {
         while (left > 0 && address[left - 1] != '.') {
             left--;
         }
-        int right = indexOf(address, length, (byte) '.', dash + 1);
+        int right = RulesParser.indexOf(address, length, (byte) '.', dash + 1);
         if (right < 0) {
             right = length;
         }
@@ -99,14 +100,5 @@ public final class RuleKeys {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static int indexOf(byte[] bytes, int length, byte b, int from) {
-        for (int i = from; i < length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -40,15 +40,9 @@ public final class RulesDatabase implements Closeable {
     private volatile boolean closed;
 
     /** The mapped file and what identified it when it was opened. */
-    private static final class Snapshot {
-        final CdbReader reader;
-        final Object identity;
-        final DecisionCache decisions;
-
+    private record Snapshot(CdbReader reader, Object identity, DecisionCache decisions) {
         Snapshot(CdbReader reader, Object identity) {
-            this.reader = reader;
-            this.identity = identity;
-            this.decisions = new DecisionCache(reader);
+            this(reader, identity, new DecisionCache(reader));
         }
     }
 
@@ -89,9 +83,9 @@ public final class RulesDatabase implements Closeable {
                 return allowWhenMissing ? Decision.DEFAULT : MISSING;
             }
             try {
-                return RulesLookup.decide(s.reader, s.decisions, ip, host, info);
+                return RulesLookup.decide(s.reader(), s.decisions(), ip, host, info);
             } catch (IllegalStateException e) {
-                if (!s.reader.input().isClosed()) {
+                if (!s.reader().input().isClosed()) {
                     throw e;
                 }
                 // replaced (and unmapped) while this lookup read it: ask the file now in place
@@ -114,7 +108,7 @@ public final class RulesDatabase implements Closeable {
             return;
         }
         Snapshot s = current;
-        if (s == null || !s.identity.equals(identity)) {
+        if (s == null || !s.identity().equals(identity)) {
             replace(new Snapshot(CdbReader.open(file), identity));
         }
     }
@@ -124,7 +118,7 @@ public final class RulesDatabase implements Closeable {
         Snapshot old = current;
         current = next;
         if (old != null) {
-            old.reader.close();
+            old.reader().close();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -139,7 +140,7 @@ public final class RulesParser {
                 throw bad(line, len, lineNumber);
             }
             if (4 * variables + 4 > env.length) {
-                env = java.util.Arrays.copyOf(env, env.length * 2);
+                env = Arrays.copyOf(env, env.length * 2);
             }
             env[4 * variables] = at + 1;
             env[4 * variables + 1] = equals;
@@ -171,18 +172,11 @@ public final class RulesParser {
     }
 
     private static boolean startsWith(byte[] line, int len, int at, byte[] word) {
-        if (at + word.length > len) {
-            return false;
-        }
-        for (int i = 0; i < word.length; i++) {
-            if (line[at + i] != word[i]) {
-                return false;
-            }
-        }
-        return true;
+        return len - at >= word.length && Arrays.equals(line, at, at + word.length, word, 0, word.length);
     }
 
-    private static int indexOf(byte[] line, int len, byte b, int from) {
+    /** The first {@code b} in {@code line[from, len)}, or -1. */
+    static int indexOf(byte[] line, int len, byte b, int from) {
         for (int i = from; i < len; i++) {
             if (line[i] == b) {
                 return i;

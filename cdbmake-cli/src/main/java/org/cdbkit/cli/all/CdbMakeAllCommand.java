@@ -107,8 +107,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            if (ex instanceof IOException) {
-                err.println("cdbmake-all: fatal: " + failure((IOException) ex));
+            if (ex instanceof IOException io) {
+                err.println("cdbmake-all: fatal: " + failure(io));
                 return 111;
             }
             // out of memory, or a bug of ours: the runtime words it as for every tool (ToolProcess)
@@ -125,8 +125,8 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     /** picocli hands an Error of the command over wrapped: the Error itself, or {@code e}. */
     private static Exception unwrapped(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Error) {
-                throw (Error) t;
+            if (t instanceof Error error) {
+                throw error;
             }
         }
         return e;
@@ -225,6 +225,12 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     /**
      * Polls until interrupted. Each problem is reported once, and again only when what it is
      * about changes; a wrong Makefile or a vanished source does not stop the watch.
+     *
+     * <p>Not Commons IO's FileAlterationMonitor: what is watched is the plan, which the Makefile
+     * decides afresh at each poll (sources and targets in other folders, targets it adds), and
+     * the build's own stamps (size, times, inode) see changes that the monitor's size and
+     * modification time miss. Planning again at every poll is the whole watch, on this thread,
+     * so an interrupt stops it; the monitor would add a thread and observers to keep in step.
      */
     private int watch(CdbMakeAll make, Path folder, List<Path> targets) {
         out.println("cdbmake-all: watching " + FileNames.text(folder.toAbsolutePath().normalize()) + " every "
@@ -326,8 +332,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
      * {@code unable to write X: out of disk space}; never a Java class name.
      */
     static String failure(IOException e) {
-        if (e instanceof BuildFailure) {
-            BuildFailure f = (BuildFailure) e;
+        if (e instanceof BuildFailure f) {
             return f.doing() + ": " + ErrorText.of(f.ioError());
         }
         return ErrorText.of(e);

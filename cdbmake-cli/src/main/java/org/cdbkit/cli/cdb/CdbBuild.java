@@ -28,17 +28,16 @@ final class CdbBuild {
         AtomicBuild.run(FileNames.path(cdb), FileNames.path(tmp), source::readAll, new AtomicBuild.Wording() {
             @Override
             public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
-                if (e instanceof CdbmakeFormatException) {
-                    CdbmakeFormatException f = (CdbmakeFormatException) e;
+                if (e instanceof CdbmakeFormatException f) {
                     if (f.problem() == CdbmakeFormatException.Problem.LENGTH_TOO_LARGE) {
                         return tooLarge(tmp, e);
                     }
                     return ToolFailure.fatal(ToolFailure.TEMPORARY,
                             "unable to read input: entry " + f.entry() + ": " + CdbmakeMessages.of(f.problem()), e);
                 }
-                if (e instanceof ReadFailure) {
+                if (e instanceof ReadFailure r) {
                     return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: entry "
-                            + (writer.recordCount() + 1) + ": " + ErrorText.of(((ReadFailure) e).getCause()), e);
+                            + (writer.recordCount() + 1) + ": " + ErrorText.of(r.getCause()), e);
                 }
                 return e instanceof CdbTooLargeException ? tooLarge(tmp, e) : null;
             }

@@ -46,16 +46,15 @@ public final class TcpRulesCommand implements Callable<Integer> {
                 new AtomicBuild.Wording() {
                     @Override
                     public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
-                        if (e instanceof RulesFormatException) {
-                            RulesFormatException f = (RulesFormatException) e;
+                        if (e instanceof RulesFormatException f) {
                             // the original's line, then ours naming the line number
                             return ToolFailure.fatal(ToolFailure.PERMANENT, "unable to parse this line: "
                                     + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input"
                                     + (f.line().endsWith("\r") ? CARRIAGE_RETURN_HINT : "") + ")", e);
                         }
-                        if (e instanceof ReadFailure) {
+                        if (e instanceof ReadFailure r) {
                             return ToolFailure.fatal(ToolFailure.TEMPORARY,
-                                    "unable to read input: " + ErrorText.of(((ReadFailure) e).getCause()), e);
+                                    "unable to read input: " + ErrorText.of(r.getCause()), e);
                         }
                         return null;
                     }
