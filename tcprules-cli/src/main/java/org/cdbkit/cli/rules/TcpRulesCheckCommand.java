@@ -10,6 +10,7 @@ import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
+import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.rules.Decision;
@@ -33,28 +34,56 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (arguments.isEmpty()) {
+        // ours, before the file name: the original takes no options
+        boolean batch = false;
+        boolean explain = false;
+        int first = 0;
+        for (; first < arguments.size() && arguments.get(first).startsWith("--"); first++) {
+            switch (arguments.get(first)) {
+                case "--batch":
+                    batch = true;
+                    break;
+                case "--explain":
+                    explain = true;
+                    break;
+                default:
+                    throw ToolFailure.usage(USAGE + "\ntcprulescheck: options: --batch (clients on standard input), "
+                            + "--explain (the keys tried)");
+            }
+        }
+        if (arguments.size() <= first) {
             throw ToolFailure.usage(USAGE);
         }
-        String file = arguments.get(0);
-        String ip = io.env("TCPREMOTEIP");
-        if (ip == null) {
-            ip = "0.0.0.0";
-        }
-        Decision decision;
+        String file = arguments.get(first);
+        DjbOutput out = new DjbOutput(io.out());
         try (MappedInput input = MappedInput.map(FileNames.path(file)); CdbReader rules = CdbReader.openUnchecked(input)) {
             if (input.length() == 0) {
                 // what the original says of an empty file: its failed mmap leaves EINVAL
                 throw cannotRead(file, "invalid argument", null);
             }
-            decision = RulesLookup.decide(rules, ip, io.env("TCPREMOTEHOST"), io.env("TCPREMOTEINFO"));
+            if (batch) {
+                BatchCheck.run(rules, out.flushingBefore(io.in()), out, explain);
+                out.flush();
+                return 0;
+            }
+            String ip = io.env("TCPREMOTEIP");
+            if (ip == null) {
+                ip = "0.0.0.0";
+            }
+            String host = io.env("TCPREMOTEHOST");
+            String info = io.env("TCPREMOTEINFO");
+            Decision decision = RulesLookup.decide(rules, ip, host, info);
+            if (explain) {
+                out.put(BatchCheck.explain(rules, ip, host, info, decision));
+            }
+            out.put(format(decision));
         } catch (CdbFormatException e) {
             throw cannotRead(file, "protocol error", e);
+        } catch (ReadFailure e) {
+            throw ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read input: " + ErrorText.of(e.getCause()), e);
         } catch (IOException e) {
             throw cannotRead(file, ErrorText.of(e), e);
         }
-        DjbOutput out = new DjbOutput(io.out());
-        out.put(format(decision));
         try {
             out.flush();
         } catch (ToolFailure e) {
