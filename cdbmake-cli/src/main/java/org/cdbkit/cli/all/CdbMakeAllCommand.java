@@ -17,11 +17,14 @@ import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ToolProcess;
 import org.cdbkit.make.BuildFailure;
+import org.cdbkit.make.BuildTarget;
 import org.cdbkit.make.CdbMakeAll;
 import org.cdbkit.make.FileNameCodec;
 import org.cdbkit.make.Outcome;
 import org.cdbkit.make.SourceError;
+import org.cdbkit.make.SourceKind;
 import org.cdbkit.make.TargetFinder;
+import org.cdbkit.rules.RulesLint;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,6 +86,9 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     @Option(names = "-v", description = "also name the targets that are up to date, and what the Makefile's "
             + "all: names that is not a cdb")
     boolean verbose;
+
+    @Option(names = "--no-lint", description = "do not show tcpruleslint's warnings for the rules sources rebuilt")
+    boolean noLint;
 
     @Option(names = "--watch", description = "keep running, rebuilding a target soon after its source changes")
     boolean watch;
@@ -324,6 +330,22 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("cdbmake-all: " + o.describe());
+                if (o.kind() == Outcome.Kind.REBUILT && o.target().kind() == SourceKind.RULES && !noLint) {
+                    lint(o.target());
+                }
+        }
+    }
+
+    /** tcpruleslint's warnings for a rules source just rebuilt: what compiles but will not work. */
+    private void lint(BuildTarget target) {
+        try (java.io.InputStream in = Files.newInputStream(target.source())) {
+            for (RulesLint.Finding f : RulesLint.check(in)) {
+                if (!f.error()) {
+                    err.println("cdbmake-all: " + target.sourceName() + ":" + f.line() + ": warning: " + f.message());
+                }
+            }
+        } catch (IOException e) {
+            // just built from it: a source that cannot be read again now has nothing more to say
         }
     }
 
