@@ -101,8 +101,8 @@ public final class CidrKeys {
         if (last != 0) {
             return List.of(fixed + Integer.toHexString(last) + ":");
         }
-        // the last group zero: printed as 0, or as the start of a :: run
-        return List.of(fixed + "0:", fixed + ":");
+        // the last group zero: printed as 0, or as the start of a :: run ("::" itself when it is the first)
+        return List.of(fixed + "0:", groups == 1 ? "::" : fixed + ":");
     }
 
     private static int group(byte[] ip, int g) {
