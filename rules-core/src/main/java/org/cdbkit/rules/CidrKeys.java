@@ -51,8 +51,8 @@ public final class CidrKeys {
         int bits = length(prefix.substring(slash + 1), ip.length * 8, prefix);
         for (int i = 0; i < ip.length * 8; i++) {
             if (i >= bits && (ip[i / 8] & (0x80 >> (i % 8))) != 0) {
-                throw new IllegalArgumentException(prefix + " has host bits set (past its first " + bits + "): the prefix is "
-                        + RemoteAddress.text(masked(ip, bits)) + "/" + bits);
+                throw new IllegalArgumentException(prefix + " has host bits set (past its first " + bits
+                        + "): the prefix is " + RemoteAddress.text(masked(ip, bits)) + "/" + bits);
             }
         }
         return v6 ? ipv6Keys(ip, bits, prefix) : ipv4Keys(ip, bits);
@@ -128,7 +128,8 @@ public final class CidrKeys {
     private static byte[] ipv4(String text, String prefix) {
         byte[] ip = new byte[4];
         if (!quad(text, ip, 0)) {
-            throw new IllegalArgumentException(prefix + ": " + text + " is not an IPv4 address (a.b.c.d, each 0 to 255)");
+            throw new IllegalArgumentException(
+                    prefix + ": " + text + " is not an IPv4 address (a.b.c.d, each 0 to 255)");
         }
         return ip;
     }

@@ -16,7 +16,8 @@ public class RulesFormatException extends IOException {
 
     /** A line refused for {@code reason} (tcprules --cidr: a prefix it cannot compile), or null. */
     public RulesFormatException(long lineNumber, String line, String reason) {
-        super("line " + lineNumber + ": unable to parse this line: " + line + (reason == null ? "" : " (" + reason + ")"));
+        super("line " + lineNumber + ": unable to parse this line: " + line
+                + (reason == null ? "" : " (" + reason + ")"));
         this.lineNumber = lineNumber;
         this.line = line;
         this.reason = reason;

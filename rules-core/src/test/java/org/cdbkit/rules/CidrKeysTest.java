@@ -129,7 +129,8 @@ class CidrKeysTest {
     void theDefaultDialectKeepsASlashLiteral() throws IOException {
         assertEquals(List.of("10.0.0.0/8 -> D\0", "=a/b -> "),
                 compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesCompiler.Dialect.UCSPI_TCP));
-        assertEquals(List.of("10. -> D\0", "=a/b -> "), compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesCompiler.Dialect.CIDR));
+        assertEquals(List.of("10. -> D\0", "=a/b -> "),
+                compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesCompiler.Dialect.CIDR));
     }
 
     @Test

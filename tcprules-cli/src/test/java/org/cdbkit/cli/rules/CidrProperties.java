@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
 
@@ -89,9 +90,9 @@ class CidrProperties {
     /** Clustered, so that prefixes nest and overlap: first octets 10 and 11, small second and third ones. */
     @Provide
     Arbitrary<List<Prefix>> ipv4Prefixes() {
-        Arbitrary<Integer> bits = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.of(0, 1, 7)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(5, 32)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(8, 16, 24, 32)));
+        Arbitrary<Integer> bits = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(0, 1, 7)),
+                Tuple.of(6, Arbitraries.integers().between(5, 32)),
+                Tuple.of(4, Arbitraries.of(8, 16, 24, 32)));
         return Combinators.combine(Arbitraries.of(10, 11), Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 255), bits)
                 .as((a, b, c, d, n) -> {
