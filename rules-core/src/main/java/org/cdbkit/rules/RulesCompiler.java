@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import org.cdbkit.cdb.AtomicCdbFile;
@@ -17,13 +18,29 @@ public final class RulesCompiler {
     private RulesCompiler() {
     }
 
+    /** How addresses are read. */
+    public enum Dialect {
+        /** As ucspi-tcp 0.88 and its IPv6 build: every address is a key, or a range of them. */
+        UCSPI_TCP,
+        /**
+         * tcprules --cidr: as {@link #UCSPI_TCP}, but an address with a '/' and no '=' is a
+         * prefix, compiled into the keys tcpserver matches ({@link CidrKeys}).
+         */
+        CIDR
+    }
+
     /** Compiles {@code rules} into {@code cdb} through {@code tmp}; returns the number of rules. */
     public static long compile(InputStream rules, Path cdb, Path tmp) throws IOException {
+        return compile(rules, cdb, tmp, Dialect.UCSPI_TCP);
+    }
+
+    /** Compiles {@code rules}, read in {@code dialect}, into {@code cdb} through {@code tmp}. */
+    public static long compile(InputStream rules, Path cdb, Path tmp, Dialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(cdb, "cdb");
         Objects.requireNonNull(tmp, "tmp");
         try (AtomicCdbFile out = AtomicCdbFile.create(cdb, tmp)) {
-            long count = write(rules, out.writer());
+            long count = write(rules, out.writer(), dialect);
             out.commit();
             return count;
         }
@@ -31,9 +48,15 @@ public final class RulesCompiler {
 
     /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
     public static long write(InputStream rules, CdbWriter writer) throws IOException {
+        return write(rules, writer, Dialect.UCSPI_TCP);
+    }
+
+    /** Writes the records of every rule in {@code rules}, read in {@code dialect}, to {@code writer}. */
+    public static long write(InputStream rules, CdbWriter writer, Dialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(writer, "writer");
-        Records records = new Records(writer);
+        Objects.requireNonNull(dialect, "dialect");
+        Records records = new Records(writer, dialect == Dialect.CIDR);
         RulesParser.parse(rules, records);
         return records.count;
     }
@@ -49,6 +72,7 @@ public final class RulesCompiler {
     /** Turns the parser's byte ranges straight into records, with no object per rule. */
     private static final class Records implements RuleSink, RuleKeys.KeyConsumer, RuleKeys.BadRange {
         private final CdbWriter writer;
+        private final boolean cidr;
         private byte[] data = new byte[256];
         private int dataLength;
         private byte[] keys = new byte[256];
@@ -58,8 +82,9 @@ public final class RulesCompiler {
         private int length;
         private long lineNumber;
 
-        Records(CdbWriter writer) {
+        Records(CdbWriter writer, boolean cidr) {
             this.writer = writer;
+            this.cidr = cidr;
         }
 
         @Override
@@ -75,8 +100,26 @@ public final class RulesCompiler {
             this.line = line;
             this.length = length;
             this.lineNumber = lineNumber;
-            RuleKeys.expand(line, addressLength, keys, this, this);
+            if (cidr && CidrKeys.isPrefix(line, addressLength)) {
+                addPrefix(new String(line, 0, addressLength, StandardCharsets.ISO_8859_1));
+            } else {
+                RuleKeys.expand(line, addressLength, keys, this, this);
+            }
             count++;
+        }
+
+        private void addPrefix(String prefix) throws IOException {
+            List<String> prefixKeys;
+            try {
+                prefixKeys = CidrKeys.of(prefix);
+            } catch (IllegalArgumentException e) {
+                throw new RulesFormatException(lineNumber, new String(line, 0, length, StandardCharsets.ISO_8859_1),
+                        e.getMessage());
+            }
+            for (String key : prefixKeys) {
+                byte[] bytes = key.getBytes(StandardCharsets.ISO_8859_1);
+                key(bytes, bytes.length);
+            }
         }
 
         @Override

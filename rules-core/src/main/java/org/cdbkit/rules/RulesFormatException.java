@@ -8,11 +8,24 @@ public class RulesFormatException extends IOException {
 
     private final long lineNumber;
     private final String line;
+    private final String reason;
 
     public RulesFormatException(long lineNumber, String line) {
-        super("line " + lineNumber + ": unable to parse this line: " + line);
+        this(lineNumber, line, null);
+    }
+
+    /** A line refused for {@code reason} (tcprules --cidr: a prefix it cannot compile), or null. */
+    public RulesFormatException(long lineNumber, String line, String reason) {
+        super("line " + lineNumber + ": unable to parse this line: " + line
+                + (reason == null ? "" : " (" + reason + ")"));
         this.lineNumber = lineNumber;
         this.line = line;
+        this.reason = reason;
+    }
+
+    /** Why the line was refused, beyond tcprules' own syntax; null for a line tcprules itself refuses. */
+    public String reason() {
+        return reason;
     }
 
     /** 1-based, counting every line of the input, comments and blank lines included. */

@@ -15,12 +15,16 @@ import org.cdbkit.rules.RulesCompiler;
 import org.cdbkit.rules.RulesFormatException;
 
 /**
- * {@code tcprules rules.cdb rules.tmp < rules}: compiles rules into a cdb for tcpserver,
+ * {@code tcprules [--cidr] rules.cdb rules.tmp < rules}: compiles rules into a cdb for tcpserver,
  * atomically. A bad line is reported as tcprules reports it, then by its line number; the old
- * cdb is left as it was and, unlike tcprules, the temporary file is removed.
+ * cdb is left as it was and, unlike tcprules, the temporary file is removed. {@code --cidr} compiles
+ * {@code a.b.c.d/n} prefixes into the keys tcpserver matches ({@link org.cdbkit.rules.CidrKeys}).
  */
 public final class TcpRulesCommand implements Callable<Integer> {
     static final String USAGE = "tcprules: usage: tcprules rules.cdb rules.tmp";
+
+    /** Said where an option is given: the originals' tool has none. */
+    static final String OPTIONS_USAGE = "tcprules: usage: tcprules [--cidr] rules.cdb rules.tmp";
 
     /** tcprules keeps a carriage return as part of the line, which puzzles whoever saved it on Windows. */
     static final String CARRIAGE_RETURN_HINT = ", which ends in a carriage return: convert the file with dos2unix";
@@ -36,13 +40,25 @@ public final class TcpRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // like tcprules: two arguments at least, any further ones ignored
-        if (arguments.size() < 2) {
-            throw ToolFailure.usage(USAGE);
+        // options come before the file names, and only ours start with "--"
+        int first = 0;
+        RulesCompiler.Dialect dialect = RulesCompiler.Dialect.UCSPI_TCP;
+        while (first < arguments.size() && arguments.get(first).startsWith("--") && arguments.get(first).length() > 2) {
+            if (!arguments.get(first).equals("--cidr")) {
+                throw ToolFailure.usage(OPTIONS_USAGE);
+            }
+            dialect = RulesCompiler.Dialect.CIDR;
+            first++;
         }
-        String cdbName = arguments.get(0);
-        String tmpName = arguments.get(1);
-        AtomicBuild.run(FileNames.path(cdbName), FileNames.path(tmpName), writer -> RulesCompiler.write(io.in(), writer),
+        // like tcprules: two arguments at least, any further ones ignored
+        if (arguments.size() - first < 2) {
+            throw ToolFailure.usage(first == 0 ? USAGE : OPTIONS_USAGE);
+        }
+        String cdbName = arguments.get(first);
+        String tmpName = arguments.get(first + 1);
+        RulesCompiler.Dialect chosen = dialect;
+        AtomicBuild.run(FileNames.path(cdbName), FileNames.path(tmpName),
+                writer -> RulesCompiler.write(io.in(), writer, chosen),
                 new AtomicBuild.Wording() {
                     @Override
                     public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
@@ -50,7 +66,9 @@ public final class TcpRulesCommand implements Callable<Integer> {
                             // the original's line, then ours naming the line number
                             return ToolFailure.fatal(ToolFailure.PERMANENT, "unable to parse this line: "
                                     + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input"
-                                    + (f.line().endsWith("\r") ? CARRIAGE_RETURN_HINT : "") + ")", e);
+                                    + (f.reason() != null ? ": " + f.reason()
+                                            : f.line().endsWith("\r") ? CARRIAGE_RETURN_HINT : "")
+                                    + ")", e);
                         }
                         if (e instanceof ReadFailure r) {
                             return ToolFailure.fatal(ToolFailure.TEMPORARY,
