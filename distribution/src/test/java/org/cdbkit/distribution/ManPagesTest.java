@@ -36,6 +36,7 @@ class ManPagesTest {
             Map.entry("man1/cdbmake-sv.1", "cdbmake-sv cdb cdb.tmp < /etc/services"),
             Map.entry("man1/tcprules.1", "tcprules rules.cdb rules.tmp < rules"),
             Map.entry("man1/tcprulescheck.1", "tcprulescheck rules.cdb"),
+            Map.entry("man1/tcprulesdump.1", "tcprulesdump < rules.cdb"),
             Map.entry("man1/cdbmake-all.1",
                     "cdbmake-all [-nBqv] [-C dir] [-j n] [--watch [--interval ms]] [target...]"),
             Map.entry("man5/tcprules.5", "address:allow[,VAR=qvalueq]... address:deny"));
