@@ -26,8 +26,10 @@ import org.cdbkit.cdb.CdbSequentialReader;
  * newline (which would end the line), its key starts with {@code #} (a comment), holds a colon
  * followed by {@code allow} or {@code deny} (where the address would end), or holds a {@code -}
  * that would be read as a range with no number component before it (a key like
- * {@code 30.1.3-4.5}, which {@code 30.1-2.3-4.5} writes, is written {@code 30.1-1.3-4.5}); a value holds every byte that could quote it; or its data is not what tcprules writes
- * ({@code D} and a NUL for deny, then {@code +NAME=value} and a NUL per variable).
+ * {@code 30.1.3-4.5}, which {@code 30.1-2.3-4.5} writes, is written {@code 30-30.1.3-4.5});
+ * a value holds every byte that could quote it; or its data is not what tcprules writes
+ * ({@code D} and a NUL for deny, then {@code +NAME=value} and a NUL per variable, a NUL in a
+ * value kept as it is). Only the ucspi-tcp dialect is written; a key holding a NUL is fine.
  */
 public final class RulesDumper {
     /** Receives each line, without its newline, one char per byte (ISO-8859-1). */
@@ -77,11 +79,20 @@ public final class RulesDumper {
         return bytes;
     }
 
-    /** The next record in file order; its line is written once its run is known to end. */
+    /**
+     * The next record in file order; its line is written once its run is known to end. A record
+     * no line gives throws, after the lines of the records before it are written.
+     */
     public void add(byte[] key, byte[] data) throws IOException {
         long number = ++records;
         String text = new String(key, StandardCharsets.ISO_8859_1);
-        Rule rule = rule(number, text, data);
+        Rule rule;
+        try {
+            rule = rule(number, text, data);
+        } catch (RulesDumpException e) {
+            flush(); // the records before it are written
+            throw e;
+        }
         String[] components = text.split("\\.", -1);
         if (!run.isEmpty() && Arrays.equals(runData, data)) {
             int at = countsUp(runComponents.get(runComponents.size() - 1), components);
@@ -216,8 +227,8 @@ public final class RulesDumper {
 
     /**
      * A key holding a {@code -} that tcprules would expand, such as {@code 30.1.3-4.5} (written
-     * by {@code 30.1-2.3-4.5}), written as a range of one in a number component before it:
-     * {@code 30.1-1.3-4.5}; null when it has none.
+     * by {@code 30.1-2.3-4.5}), written as a range of one in the first number component before
+     * it: {@code 30-30.1.3-4.5}; null when it has none.
      */
     private static Rule asOneRange(Rule rule) {
         String[] components = rule.address().split("\\.", -1);
