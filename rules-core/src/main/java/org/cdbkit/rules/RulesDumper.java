@@ -206,7 +206,8 @@ public final class RulesDumper {
         for (int i = 0; i < rule.env().size(); i++) {
             EnvVar v = rule.env().get(i);
             if (v.name().indexOf('\n') >= 0 || v.value().indexOf('\n') >= 0) {
-                throw new RulesDumpException(number, "variable " + (i + 1) + " holds a newline, which would end its line");
+                throw new RulesDumpException(number,
+                        "variable " + (i + 1) + " holds a newline, which would end its line");
             }
             if (Rule.quoteFor(v.value()) < 0) {
                 throw new RulesDumpException(number, "the value of variable " + (i + 1)
@@ -220,7 +221,7 @@ public final class RulesDumper {
         return rule;
     }
 
-    /** Whether tcprules takes {@code key} as it is: no {@code -}, or an {@code =} or {@code @} (see {@link RuleKeys}). */
+    /** Whether tcprules takes {@code key} as it is: no {@code -}, or an {@code =} or {@code @} ({@link RuleKeys}). */
     private static boolean isLiteral(String key) {
         return key.indexOf('-') < 0 || key.indexOf('=') >= 0 || key.indexOf('@') >= 0;
     }

@@ -113,7 +113,8 @@ class RulesDumperTest {
 
     @Test
     void awkwardBytesRoundTrip() throws IOException {
-        roundTrip("nul\0addr:allow,N=\"a\0b\",CR=\"c\rr\",T=\"\t\"\n\u00ff\u00fe:deny,V=\"\u00e9\"\n,A,B=\"x\":allow\n");
+        roundTrip("nul\0addr:allow,N=\"a\0b\",CR=\"c\rr\",T=\"\t\"\n"
+                + "\u00ff\u00fe:deny,V=\"\u00e9\"\n,A,B=\"x\":allow\n");
         // a name holding a NUL: +A NUL B=x NUL reads back the same
         roundTrip(":allow,A\0B=\"x\",C=\"\0+D=y\"\n");
     }
