@@ -81,7 +81,8 @@ public final class RulesDumper {
 
     /**
      * The next record in file order; its line is written once its run is known to end. A record
-     * no line gives throws, after the lines of the records before it are written.
+     * no line gives throws, after the lines of the records before it are written. {@code data}
+     * is kept until its run ends: do not reuse the array.
      */
     public void add(byte[] key, byte[] data) throws IOException {
         long number = ++records;
