@@ -37,6 +37,7 @@ class ManPagesTest {
             Map.entry("man1/tcprules.1", "tcprules [--cidr] rules.cdb rules.tmp < rules"),
             Map.entry("man1/tcprulescheck.1", "tcprulescheck rules.cdb"),
             Map.entry("man1/tcpruleslint.1", "tcpruleslint file ..."),
+            Map.entry("man1/tcprulesdump.1", "tcprulesdump < rules.cdb"),
             Map.entry("man1/cdbmake-all.1",
                     "cdbmake-all [-nBqv] [-C dir] [-j n] [--watch [--interval ms]] [target...]"),
             Map.entry("man5/tcprules.5", "address:allow[,VAR=qvalueq]... address:deny"));

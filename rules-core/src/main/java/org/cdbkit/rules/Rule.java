@@ -68,7 +68,8 @@ public final class Rule {
     public String toString() {
         StringBuilder s = new StringBuilder(address).append(':').append(allow ? "allow" : "deny");
         for (EnvVar v : env) {
-            char quote = quoteFor(v.value());
+            int q = quoteFor(v.value());
+            char quote = q < 0 ? '"' : (char) q;
             s.append(',').append(v.name()).append('=').append(quote).append(v.value()).append(quote);
         }
         return s.toString();
@@ -77,9 +78,9 @@ public final class Rule {
     /**
      * A quote the value does not hold: a usual one if it can, else any byte but NUL and the
      * blanks and newline that end a line (trimmed, so a closing quote there would be lost).
-     * Only a value holding all 252 others has none, and tcprules could not read it anyway.
+     * Only a value holding all 252 others has none (-1), and no rules line can carry it.
      */
-    private static char quoteFor(String value) {
+    static int quoteFor(String value) {
         for (char q : new char[] {'"', '\'', '/', '|', '%', '#', '!', '^', '~'}) {
             if (value.indexOf(q) < 0) {
                 return q;
@@ -90,6 +91,6 @@ public final class Rule {
                 return q;
             }
         }
-        return '"';
+        return -1;
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * tcprules and tcprulescheck through their launchers where they really run (see
+ * tcprules, tcprulescheck and tcprulesdump through their launchers where they really run (see
  * {@link HardPlaces}): names, host names and values are their bytes under any locale, a
  * closed pipe ends tcprulescheck as SIGPIPE would, and running out of memory is one line.
  */
@@ -53,6 +53,19 @@ class RulesHardPlacesIT {
         assertEquals(expected, new String(r.stdout, StandardCharsets.ISO_8859_1), r.toString());
         assertEquals(0, r.exitCode, r.toString());
         assertEquals("", r.stderrText());
+    }
+
+    /** tcprulesdump through its launcher, reading a pipe: what it prints compiles back to the same bytes. */
+    @Test
+    void tcprulesdumpReadsAPipeAndCompilesBack() throws Exception {
+        Path forms = Fixtures.dir("rules").resolve("forms.cdb");
+        Oracle.Result r = Oracle.run(List.of("sh", "-c", "cat | \"$1/tcprulesdump\" | \"$1/tcprules\" r.cdb r.tmp",
+                "sh", BIN.toString()), dir, null, forms);
+        assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), r);
+        assertArrayEquals(Files.readAllBytes(forms), Files.readAllBytes(dir.resolve("r.cdb")));
+        assertEquals(new Oracle.Result(100, new byte[0],
+                "tcprulesdump: usage: tcprulesdump < rules.cdb\n".getBytes(StandardCharsets.US_ASCII)),
+                Oracle.run(List.of(BIN.resolve("tcprulesdump").toString(), "x"), dir, null, forms));
     }
 
     @Test

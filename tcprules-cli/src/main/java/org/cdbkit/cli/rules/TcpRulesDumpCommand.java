@@ -1,0 +1,52 @@
+package org.cdbkit.cli.rules;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cdbkit.cli.CdbFailures;
+import org.cdbkit.cli.DjbOutput;
+import org.cdbkit.cli.ToolFailure;
+import org.cdbkit.cli.ToolIo;
+import org.cdbkit.rules.RulesDumpException;
+import org.cdbkit.rules.RulesDumper;
+
+/**
+ * {@code tcprulesdump < rules.cdb}: prints rules text that tcprules compiles back to the same
+ * bytes (see {@link RulesDumper}). Reads in sequence, so standard input may be a pipe. A record
+ * no rules line can give stops it with exit 100, after the lines of the records before it.
+ */
+public final class TcpRulesDumpCommand implements Callable<Integer> {
+    static final String USAGE = "tcprulesdump: usage: tcprulesdump < rules.cdb";
+
+    private final ToolIo io;
+
+    private final List<String> arguments;
+
+    public TcpRulesDumpCommand(ToolIo io, List<String> arguments) {
+        this.io = io;
+        this.arguments = arguments;
+    }
+
+    @Override
+    public Integer call() {
+        if (!arguments.isEmpty()) {
+            throw ToolFailure.usage(USAGE);
+        }
+        DjbOutput out = new DjbOutput(io.out());
+        try {
+            RulesDumper.dump(out.flushingBefore(io.in()), line -> {
+                out.put(line);
+                out.put("\n");
+            });
+        } catch (RulesDumpException e) {
+            out.flush();
+            throw ToolFailure.fatal(ToolFailure.PERMANENT, e.getMessage(), e);
+        } catch (IOException e) {
+            out.flush();
+            throw CdbFailures.reading(e);
+        }
+        out.flush();
+        return 0;
+    }
+}
