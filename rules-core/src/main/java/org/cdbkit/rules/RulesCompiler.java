@@ -19,14 +19,31 @@ public final class RulesCompiler {
 
     /** Compiles {@code rules} into {@code cdb} through {@code tmp}; returns the number of rules. */
     public static long compile(InputStream rules, Path cdb, Path tmp) throws IOException {
+        return compile(rules, cdb, tmp, RulesDialect.UCSPI_TCP);
+    }
+
+    /** As {@link #compile(InputStream, Path, Path)}, for the tcprules of {@code dialect}. */
+    public static long compile(InputStream rules, Path cdb, Path tmp, RulesDialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(cdb, "cdb");
         Objects.requireNonNull(tmp, "tmp");
         try (AtomicCdbFile out = AtomicCdbFile.create(cdb, tmp)) {
-            long count = write(rules, out.writer());
+            long count = write(rules, out.writer(), dialect);
             out.commit();
             return count;
         }
+    }
+
+    /**
+     * Writes the records of every rule in {@code rules} to {@code writer}, in order, as the
+     * tcprules of {@code dialect} writes them; returns the number of rules. A line it cannot
+     * compile throws a {@link RulesFormatException} whose {@link RulesDialect#complaint} is what
+     * that tcprules prints.
+     */
+    public static long write(InputStream rules, CdbWriter writer, RulesDialect dialect) throws IOException {
+        Objects.requireNonNull(dialect, "dialect");
+        return dialect == RulesDialect.UCSPI_TCP6 ? Ucspi6Rules.write(Objects.requireNonNull(rules, "rules"),
+                Objects.requireNonNull(writer, "writer")) : write(rules, writer);
     }
 
     /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
