@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.cdbkit.testing.Fixtures;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +82,20 @@ class Ucspi6OracleTest {
         d.settings().forEach(s -> lines.add("set environment variable " + s));
         lines.add(d.allow() ? "allow connection" : "deny connection");
         return lines;
+    }
+
+    @Test
+    void eachDialectComplainsAsItsTcprules() {
+        byte[] line = "10.0.0.0/33:deny\n".getBytes(StandardCharsets.ISO_8859_1);
+        RulesFormatException e = assertThrows(RulesFormatException.class,
+                () -> RulesCompiler.compile(new ByteArrayInputStream(line), temp.resolve("6.cdb"), temp.resolve("6.tmp"),
+                        RulesDialect.UCSPI_TCP6));
+        assertEquals("syntax: invalid prefix length on line: 10.0.0.0/33:deny", RulesDialect.UCSPI_TCP6.complaint(e));
+        byte[] bad = "1.2.3.4:alow\n".getBytes(StandardCharsets.ISO_8859_1);
+        e = assertThrows(RulesFormatException.class, () -> RulesCompiler.compile(new ByteArrayInputStream(bad),
+                temp.resolve("4.cdb"), temp.resolve("4.tmp"), RulesDialect.UCSPI_TCP));
+        assertEquals("fatal: unable to parse this line: 1.2.3.4:alow", RulesDialect.UCSPI_TCP.complaint(e));
+        assertEquals(100, RulesDialect.UCSPI_TCP.syntaxStatus());
     }
 
     @TestFactory
