@@ -210,4 +210,88 @@ public final class FixtureFormats {
         }
         env.put(name, bytes.toString(StandardCharsets.ISO_8859_1));
     }
+
+    // ------------------------------------------------------------------ rules-ucspi-tcp6/case-N
+
+    /**
+     * A case of fixtures/rules-ucspi-tcp6 (see its README): the rules given to tcprules, its
+     * exit status and standard error, and the queries of tcprulescheck on its database.
+     */
+    public record Ucspi6Case(String name, Path dir, int exit, String stderr, List<Ucspi6Query> queries) {
+        public Path rules() {
+            return dir.resolve("rules");
+        }
+
+        /** The database tcprules wrote; it exists only when {@link #exit} is 0. */
+        public Path cdb() {
+            return dir.resolve("rules.cdb");
+        }
+
+        /** The first line tcprules printed on standard error, without its newline. */
+        public String firstStderrLine() {
+            int newline = stderr.indexOf('\n');
+            return newline < 0 ? stderr : stderr.substring(0, newline);
+        }
+    }
+
+    /** A run of tcprulescheck: its environment (besides PATH), exit status, standard output and error. */
+    public record Ucspi6Query(Map<String, String> env, int exit, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return env.toString().replace("\n", "\\n");
+        }
+    }
+
+    /** Every case folder of {@code dir}, sorted by name. */
+    public static List<Ucspi6Case> ucspi6Cases(Path dir) throws IOException {
+        List<Ucspi6Case> cases = new ArrayList<>();
+        try (java.util.stream.Stream<Path> folders = Files.list(dir)) {
+            for (Path d : folders.filter(Files::isDirectory).sorted().toList()) {
+                Path check = d.resolve("check");
+                cases.add(new Ucspi6Case(d.getFileName().toString(), d,
+                        Integer.parseInt(Files.readString(d.resolve("tcprules.exit")).trim()),
+                        Files.readString(d.resolve("tcprules.stderr"), StandardCharsets.ISO_8859_1),
+                        Files.exists(check) ? ucspi6Queries(check) : List.of()));
+            }
+        }
+        return cases;
+    }
+
+    private static final Pattern UCSPI6_VARIABLE = Pattern.compile("(?:^| )(TCPREMOTE[A-Z]+)=");
+
+    /** The queries of a {@code check} file: {@code ### VAR=value ...}, {@code exit N}, stdout, stderr. */
+    static List<Ucspi6Query> ucspi6Queries(Path check) throws IOException {
+        String text = Files.readString(check, StandardCharsets.ISO_8859_1);
+        List<Ucspi6Query> queries = new ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            if (!text.startsWith("### ", at)) {
+                fail(check + ": no ### line at " + at);
+            }
+            int exit = text.indexOf("\nexit ", at);
+            int stdout = text.indexOf("\n--- stdout\n", exit);
+            int stderr = text.indexOf("--- stderr\n", stdout);
+            int next = text.indexOf("\n### ", stderr);
+            int end = next < 0 ? text.length() : next + 1;
+            String header = text.substring(at + 4, exit);
+            Map<String, String> env = new LinkedHashMap<>();
+            Matcher m = UCSPI6_VARIABLE.matcher(header);
+            String name = null;
+            int valueStart = 0;
+            while (m.find()) {
+                if (name != null) {
+                    env.put(name, header.substring(valueStart, m.start()));
+                }
+                name = m.group(1);
+                valueStart = m.end();
+            }
+            if (name != null) {
+                env.put(name, header.substring(valueStart));
+            }
+            queries.add(new Ucspi6Query(env, Integer.parseInt(text.substring(exit + 6, stdout).trim()),
+                    text.substring(stdout + 12, stderr), text.substring(stderr + 11, end)));
+            at = end;
+        }
+        return queries;
+    }
 }

@@ -30,6 +30,11 @@ public final class ToolFailure extends RuntimeException {
         return new ToolFailure(exitCode, message, false, cause);
     }
 
+    /** {@code text} printed as it is (the tool names itself in it), exit {@code exitCode}. */
+    public static ToolFailure asIs(int exitCode, String text) {
+        return new ToolFailure(exitCode, text, true, null);
+    }
+
     /** The usage line, printed as it is, exit 100. */
     public static ToolFailure usage(String usageLine) {
         return new ToolFailure(PERMANENT, usageLine, true, null);

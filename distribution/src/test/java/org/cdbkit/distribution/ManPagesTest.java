@@ -34,7 +34,7 @@ class ManPagesTest {
             Map.entry("man1/cdbtest.1", "cdbtest < cdb"),
             Map.entry("man1/cdbmake-12.1", "cdbmake-12 cdb cdb.tmp < input"),
             Map.entry("man1/cdbmake-sv.1", "cdbmake-sv cdb cdb.tmp < /etc/services"),
-            Map.entry("man1/tcprules.1", "tcprules [--cidr] rules.cdb rules.tmp < rules"),
+            Map.entry("man1/tcprules.1", "tcprules [--cidr] [--dialect=ucspi-tcp6] rules.cdb rules.tmp < rules"),
             Map.entry("man1/tcprulescheck.1", "tcprulescheck rules.cdb"),
             Map.entry("man1/tcpruleslint.1", "tcpruleslint file ..."),
             Map.entry("man1/tcprulesdump.1", "tcprulesdump < rules.cdb"),

@@ -18,24 +18,13 @@ public final class RulesCompiler {
     private RulesCompiler() {
     }
 
-    /** How addresses are read. */
-    public enum Dialect {
-        /** As ucspi-tcp 0.88 and its IPv6 build: every address is a key, or a range of them. */
-        UCSPI_TCP,
-        /**
-         * tcprules --cidr: as {@link #UCSPI_TCP}, but an address with a '/' and no '=' is a
-         * prefix, compiled into the keys tcpserver matches ({@link CidrKeys}).
-         */
-        CIDR
-    }
-
     /** Compiles {@code rules} into {@code cdb} through {@code tmp}; returns the number of rules. */
     public static long compile(InputStream rules, Path cdb, Path tmp) throws IOException {
-        return compile(rules, cdb, tmp, Dialect.UCSPI_TCP);
+        return compile(rules, cdb, tmp, RulesDialect.UCSPI_TCP);
     }
 
-    /** Compiles {@code rules}, read in {@code dialect}, into {@code cdb} through {@code tmp}. */
-    public static long compile(InputStream rules, Path cdb, Path tmp, Dialect dialect) throws IOException {
+    /** As {@link #compile(InputStream, Path, Path)}, for the tcprules of {@code dialect}. */
+    public static long compile(InputStream rules, Path cdb, Path tmp, RulesDialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(cdb, "cdb");
         Objects.requireNonNull(tmp, "tmp");
@@ -46,19 +35,27 @@ public final class RulesCompiler {
         }
     }
 
-    /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
-    public static long write(InputStream rules, CdbWriter writer) throws IOException {
-        return write(rules, writer, Dialect.UCSPI_TCP);
-    }
-
-    /** Writes the records of every rule in {@code rules}, read in {@code dialect}, to {@code writer}. */
-    public static long write(InputStream rules, CdbWriter writer, Dialect dialect) throws IOException {
+    /**
+     * Writes the records of every rule in {@code rules} to {@code writer}, in order, as the
+     * tcprules of {@code dialect} writes them; returns the number of rules. A line it cannot
+     * compile throws a {@link RulesFormatException} whose {@link RulesDialect#complaint} is what
+     * that tcprules prints.
+     */
+    public static long write(InputStream rules, CdbWriter writer, RulesDialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(dialect, "dialect");
-        Records records = new Records(writer, dialect == Dialect.CIDR);
+        if (dialect == RulesDialect.UCSPI_TCP6) {
+            return Ucspi6Rules.write(rules, writer);
+        }
+        Records records = new Records(writer, dialect == RulesDialect.CIDR);
         RulesParser.parse(rules, records);
         return records.count;
+    }
+
+    /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
+    public static long write(InputStream rules, CdbWriter writer) throws IOException {
+        return write(rules, writer, RulesDialect.UCSPI_TCP);
     }
 
     /** The records of one rule: one per key its address stands for, all with the same value. */
@@ -113,8 +110,8 @@ public final class RulesCompiler {
             try {
                 prefixKeys = CidrKeys.of(prefix);
             } catch (IllegalArgumentException e) {
-                throw new RulesFormatException(lineNumber, new String(line, 0, length, StandardCharsets.ISO_8859_1),
-                        e.getMessage());
+                throw RulesFormatException.refused(lineNumber, new String(line, 0, length,
+                        StandardCharsets.ISO_8859_1), e.getMessage());
             }
             for (String key : prefixKeys) {
                 byte[] bytes = key.getBytes(StandardCharsets.ISO_8859_1);

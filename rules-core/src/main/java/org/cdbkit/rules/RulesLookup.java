@@ -58,6 +58,26 @@ public final class RulesLookup {
     }
 
     /**
+     * The decision the tcpserver of {@code dialect} takes for a connection (ucspi-tcp6 tries
+     * keys of its own, in its own order: see {@link Ucspi6Rules#candidates}).
+     */
+    public static Decision decide(CdbReader rules, String ip, String host, String info, RulesDialect dialect)
+            throws CdbFormatException {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(ip, "ip");
+        Objects.requireNonNull(dialect, "dialect");
+        return dialect == RulesDialect.UCSPI_TCP6 ? Ucspi6Rules.decide(rules, ip, host, info)
+                : decide(rules, null, ip, host, info);
+    }
+
+    /** Every key the tcpserver of {@code dialect} tries, in order. */
+    public static List<String> candidates(String ip, String host, String info, RulesDialect dialect) {
+        Objects.requireNonNull(ip, "ip");
+        return dialect == RulesDialect.UCSPI_TCP6 ? Ucspi6Rules.candidates(ip, host, info)
+                : candidates(ip, host, info);
+    }
+
+    /**
      * As {@link #decide(CdbReader, String, String, String)}, taking decisions already made for
      * the same rule from {@code cache}: once each rule that matches has been seen, deciding
      * allocates nothing.

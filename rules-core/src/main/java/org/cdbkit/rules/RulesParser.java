@@ -38,14 +38,24 @@ public final class RulesParser {
 
     /** Parses every line of {@code in} into {@code sink}; the first bad line throws. */
     public static void parse(InputStream in, RuleSink sink) throws IOException {
+        parse(in, sink, RulesDialect.UCSPI_TCP);
+    }
+
+    /**
+     * As {@link #parse(InputStream, RuleSink)}, where the address ends as {@code dialect}'s
+     * tcprules ends it: ucspi-tcp6 takes the last colon before the first comma (the comma
+     * itself where no colon is before it), and skips only lines with neither.
+     */
+    static void parse(InputStream in, RuleSink sink, RulesDialect dialect) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sink, "sink");
         LineReader lines = new LineReader(in);
         int[] env = new int[16];
         long number = 0;
+        boolean lastColon = dialect == RulesDialect.UCSPI_TCP6;
         for (int length = lines.next(); length >= 0; length = lines.next()) {
             number++;
-            env = parseLine(lines.line(), length, number, env, sink);
+            env = parseLine(lines.line(), length, number, env, sink, lastColon);
         }
     }
 
@@ -74,7 +84,7 @@ public final class RulesParser {
         Rule[] rule = new Rule[1];
         try {
             parseLine(bytes, bytes.length, lineNumber, new int[16], (l, length, addressLength, allow, env, variables,
-                    n) -> rule[0] = toRule(l, length, addressLength, allow, env, variables, n));
+                    n) -> rule[0] = toRule(l, length, addressLength, allow, env, variables, n), false);
         } catch (RulesFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -97,8 +107,8 @@ public final class RulesParser {
     }
 
     /** Parses {@code line[0, length)}; returns the (possibly grown) env array for the next line. */
-    private static int[] parseLine(byte[] line, int length, long lineNumber, int[] env, RuleSink sink)
-            throws IOException {
+    private static int[] parseLine(byte[] line, int length, long lineNumber, int[] env, RuleSink sink,
+            boolean lastColon) throws IOException {
         if (length == 0 || line[0] == '#' || line[0] == '\n') {
             return env;
         }
@@ -110,7 +120,7 @@ public final class RulesParser {
             }
             len--;
         }
-        int colon = addressEnd(line, len);
+        int colon = lastColon ? lastColonBeforeComma(line, len) : addressEnd(line, len);
         if (colon < 0) {
             return env;
         }
@@ -169,6 +179,20 @@ public final class RulesParser {
             }
         }
         return first;
+    }
+
+    /** ucspi-tcp6's address end: the last colon before the first comma, else that comma, else -1. */
+    private static int lastColonBeforeComma(byte[] line, int len) {
+        int comma = indexOf(line, len, (byte) ',', 0);
+        if (comma < 0) {
+            comma = len;
+        }
+        for (int i = comma - 1; i >= 0; i--) {
+            if (line[i] == ':') {
+                return i;
+            }
+        }
+        return comma == len ? -1 : comma;
     }
 
     private static boolean startsWith(byte[] line, int len, int at, byte[] word) {

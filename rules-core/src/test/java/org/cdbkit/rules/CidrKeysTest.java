@@ -111,7 +111,7 @@ class CidrKeysTest {
     Path dir;
 
     /** The records of {@code rules} compiled in {@code dialect}, each as "key -> value". */
-    private List<String> compile(String rules, RulesCompiler.Dialect dialect) throws IOException {
+    private List<String> compile(String rules, RulesDialect dialect) throws IOException {
         Path cdb = dir.resolve("r.cdb");
         RulesCompiler.compile(new ByteArrayInputStream(rules.getBytes(StandardCharsets.ISO_8859_1)), cdb,
                 dir.resolve("r.tmp"), dialect);
@@ -128,23 +128,23 @@ class CidrKeysTest {
     @Test
     void theDefaultDialectKeepsASlashLiteral() throws IOException {
         assertEquals(List.of("10.0.0.0/8 -> D\0", "=a/b -> "),
-                compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesCompiler.Dialect.UCSPI_TCP));
+                compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesDialect.UCSPI_TCP));
         assertEquals(List.of("10. -> D\0", "=a/b -> "),
-                compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesCompiler.Dialect.CIDR));
+                compile("10.0.0.0/8:deny\n=a/b:allow\n", RulesDialect.CIDR));
     }
 
     @Test
     void cidrRecordsFollowTheLineOrderAndLeaveOtherAddressesAlone() throws IOException {
-        List<String> records = compile("10.0.0.0/7:deny\n=a/b:allow\n1.2.3.4-5:allow\n", RulesCompiler.Dialect.CIDR);
+        List<String> records = compile("10.0.0.0/7:deny\n=a/b:allow\n1.2.3.4-5:allow\n", RulesDialect.CIDR);
         assertEquals(List.of("10. -> D\0", "11. -> D\0", "=a/b -> ", "1.2.3.4 -> ", "1.2.3.5 -> "), records);
     }
 
     @Test
     void aRefusedPrefixNamesItsLine() {
         RulesFormatException e = assertThrows(RulesFormatException.class,
-                () -> compile("# ok\n10.0.0.0/8:deny\n10.1.2.3/8:allow,X=\"1\"  \n", RulesCompiler.Dialect.CIDR));
+                () -> compile("# ok\n10.0.0.0/8:deny\n10.1.2.3/8:allow,X=\"1\"  \n", RulesDialect.CIDR));
         assertEquals(3, e.lineNumber());
         assertEquals("10.1.2.3/8:allow,X=\"1\"", e.line());
-        assertEquals("10.1.2.3/8 has host bits set (past its first 8): the prefix is 10.0.0.0/8", e.reason());
+        assertEquals("10.1.2.3/8 has host bits set (past its first 8): the prefix is 10.0.0.0/8", e.detail());
     }
 }

@@ -10,6 +10,7 @@ import org.cdbkit.cdb.CdbReader;
 import org.cdbkit.cdb.LineReader;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.rules.Decision;
+import org.cdbkit.rules.RulesDialect;
 import org.cdbkit.rules.RulesLookup;
 
 /**
@@ -25,7 +26,8 @@ final class BatchCheck {
     private BatchCheck() {
     }
 
-    static void run(CdbReader rules, InputStream clients, DjbOutput out, boolean explain) throws IOException {
+    static void run(CdbReader rules, InputStream clients, DjbOutput out, boolean explain, RulesDialect dialect)
+            throws IOException {
         LineReader lines = new LineReader(clients);
         for (int length; (length = lines.next()) >= 0; ) {
             String line = new String(lines.line(), 0, length, StandardCharsets.ISO_8859_1).trim();
@@ -36,13 +38,14 @@ final class BatchCheck {
             String ip = fields[0];
             String host = unknown(fields[1]);
             String info = unknown(fields[2]);
-            Decision d = RulesLookup.decide(rules, ip, host, info);
+            Decision d = RulesLookup.decide(rules, ip, host, info, dialect);
             if (explain) {
-                out.put(explain(rules, ip, host, info, d));
+                out.put(explain(rules, ip, host, info, dialect));
             }
+            String name = dialect.ruleName(d.key());
             StringBuilder s = new StringBuilder(escaped(ip)).append('\t').append(escaped(shown(host))).append('\t')
                     .append(escaped(shown(info))).append('\t').append(d.allow() ? "allow" : "deny").append('\t')
-                    .append(d.key() == null ? "default" : escaped(d.key())).append(':');
+                    .append(name == null ? "default" : escaped(name)).append(':');
             for (String setting : d.settings()) {
                 s.append('\t').append(escaped(setting));
             }
@@ -51,10 +54,10 @@ final class BatchCheck {
     }
 
     /** The keys tried for a client, in tcpserver's order, up to the one that matched. */
-    static String explain(CdbReader rules, String ip, String host, String info, Decision decision)
+    static String explain(CdbReader rules, String ip, String host, String info, RulesDialect dialect)
             throws CdbFormatException {
         StringBuilder s = new StringBuilder();
-        for (String key : RulesLookup.candidates(ip, host, info)) {
+        for (String key : RulesLookup.candidates(ip, host, info, dialect)) {
             boolean found = rules.find(key.getBytes(StandardCharsets.ISO_8859_1)).next();
             s.append("try ").append(key).append(": ").append(found ? "found" : "no rule").append('\n');
             if (found) {

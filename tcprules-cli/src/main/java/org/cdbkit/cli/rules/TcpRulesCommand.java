@@ -12,6 +12,7 @@ import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.rules.RulesCompiler;
+import org.cdbkit.rules.RulesDialect;
 import org.cdbkit.rules.RulesFormatException;
 
 /**
@@ -24,7 +25,8 @@ public final class TcpRulesCommand implements Callable<Integer> {
     static final String USAGE = "tcprules: usage: tcprules rules.cdb rules.tmp";
 
     /** Said where an option is given: the originals' tool has none. */
-    static final String OPTIONS_USAGE = "tcprules: usage: tcprules [--cidr] rules.cdb rules.tmp";
+    static final String OPTIONS_USAGE = "tcprules: usage: tcprules [--cidr] [--dialect=ucspi-tcp6] rules.cdb rules.tmp";
+    private static final String DIALECT = "--dialect=";
 
     /** tcprules keeps a carriage return as part of the line, which puzzles whoever saved it on Windows. */
     static final String CARRIAGE_RETURN_HINT = ", which ends in a carriage return: convert the file with dos2unix";
@@ -42,12 +44,16 @@ public final class TcpRulesCommand implements Callable<Integer> {
     public Integer call() {
         // options come before the file names, and only ours start with "--"
         int first = 0;
-        RulesCompiler.Dialect dialect = RulesCompiler.Dialect.UCSPI_TCP;
+        RulesDialect dialect = RulesDialect.UCSPI_TCP;
         while (first < arguments.size() && arguments.get(first).startsWith("--") && arguments.get(first).length() > 2) {
-            if (!arguments.get(first).equals("--cidr")) {
+            String option = arguments.get(first);
+            if (option.equals("--cidr")) {
+                dialect = RulesDialect.CIDR;
+            } else if (option.equals(DIALECT + RulesDialect.UCSPI_TCP6.optionName())) {
+                dialect = RulesDialect.UCSPI_TCP6;
+            } else if (!option.equals(DIALECT + RulesDialect.UCSPI_TCP.optionName())) {
                 throw ToolFailure.usage(OPTIONS_USAGE);
             }
-            dialect = RulesCompiler.Dialect.CIDR;
             first++;
         }
         // like tcprules: two arguments at least, any further ones ignored
@@ -56,19 +62,19 @@ public final class TcpRulesCommand implements Callable<Integer> {
         }
         String cdbName = arguments.get(first);
         String tmpName = arguments.get(first + 1);
-        RulesCompiler.Dialect chosen = dialect;
+        RulesDialect chosen = dialect;
         AtomicBuild.run(FileNames.path(cdbName), FileNames.path(tmpName),
                 writer -> RulesCompiler.write(io.in(), writer, chosen),
                 new AtomicBuild.Wording() {
                     @Override
                     public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
                         if (e instanceof RulesFormatException f) {
-                            // the original's line, then ours naming the line number
-                            return ToolFailure.fatal(ToolFailure.PERMANENT, "unable to parse this line: "
-                                    + untilNul(f.line()) + "\ntcprules: (line " + f.lineNumber() + " of the input"
-                                    + (f.reason() != null ? ": " + f.reason()
+                            // the dialect's tcprules' line and status, then ours naming the line number
+                            return ToolFailure.asIs(chosen.syntaxStatus(), "tcprules: " + chosen.complaint(f)
+                                    + "\ntcprules: (line " + f.lineNumber() + " of the input"
+                                    + (f.detail() != null ? ": " + f.detail()
                                             : f.line().endsWith("\r") ? CARRIAGE_RETURN_HINT : "")
-                                    + ")", e);
+                                    + ")");
                         }
                         if (e instanceof ReadFailure r) {
                             return ToolFailure.fatal(ToolFailure.TEMPORARY,
@@ -95,9 +101,4 @@ public final class TcpRulesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** C prints the line as a string: up to its first NUL. */
-    private static String untilNul(String line) {
-        int nul = line.indexOf('\0');
-        return nul < 0 ? line : line.substring(0, nul);
-    }
 }

@@ -92,7 +92,7 @@ class TcpRulesCidrOptionTest {
                 "tcprules: usage: tcprules rules.cdb rules.tmp\n".getBytes(StandardCharsets.US_ASCII)),
                 tcprules("", cdb()));
         byte[] withOptions =
-                "tcprules: usage: tcprules [--cidr] rules.cdb rules.tmp\n".getBytes(StandardCharsets.US_ASCII);
+                "tcprules: usage: tcprules [--cidr] [--dialect=ucspi-tcp6] rules.cdb rules.tmp\n".getBytes(StandardCharsets.US_ASCII);
         assertEquals(new Oracle.Result(100, new byte[0], withOptions), tcprules("", "--cidr", cdb()));
         assertEquals(new Oracle.Result(100, new byte[0], withOptions), tcprules(":allow\n", "--ipv6", cdb(), tmp()));
         assertFalse(Files.exists(dir.resolve("r.cdb")));
