@@ -35,6 +35,7 @@ public final class RulesDatabase implements Closeable {
     private final Path file;
     private final long recheckNanos;
     private final boolean allowWhenMissing;
+    private final RulesDialect dialect;
     private volatile Snapshot current;
     private volatile long nextCheck;
     private volatile boolean closed;
@@ -46,7 +47,8 @@ public final class RulesDatabase implements Closeable {
         }
     }
 
-    private RulesDatabase(Path file, Duration recheck, boolean allowWhenMissing) {
+    private RulesDatabase(Path file, Duration recheck, boolean allowWhenMissing, RulesDialect dialect) {
+        this.dialect = dialect;
         this.file = Objects.requireNonNull(file);
         this.recheckNanos = recheck.toNanos();
         this.allowWhenMissing = allowWhenMissing;
@@ -58,9 +60,19 @@ public final class RulesDatabase implements Closeable {
     }
 
     public static RulesDatabase open(Path file, Duration recheck, boolean allowWhenMissing) throws IOException {
+        return open(file, recheck, allowWhenMissing, RulesDialect.UCSPI_TCP);
+    }
+
+    /**
+     * Opens a rules database written for the tcpserver of {@code dialect}, deciding as that
+     * tcpserver does (ucspi-tcp6: its keys and its order, see {@link Ucspi6Rules}).
+     */
+    public static RulesDatabase open(Path file, Duration recheck, boolean allowWhenMissing, RulesDialect dialect)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(recheck, "recheck");
-        RulesDatabase db = new RulesDatabase(file, recheck, allowWhenMissing);
+        Objects.requireNonNull(dialect, "dialect");
+        RulesDatabase db = new RulesDatabase(file, recheck, allowWhenMissing, dialect);
         db.reload();
         return db;
     }
@@ -83,7 +95,8 @@ public final class RulesDatabase implements Closeable {
                 return allowWhenMissing ? Decision.DEFAULT : MISSING;
             }
             try {
-                return RulesLookup.decide(s.reader(), s.decisions(), ip, host, info);
+                return dialect == RulesDialect.UCSPI_TCP6 ? RulesLookup.decide(s.reader(), ip, host, info, dialect)
+                        : RulesLookup.decide(s.reader(), s.decisions(), ip, host, info);
             } catch (IllegalStateException e) {
                 if (!s.reader().input().isClosed()) {
                     throw e;

@@ -69,6 +69,21 @@ class Ucspi6OracleTest {
                         }))));
     }
 
+    @TestFactory
+    Stream<DynamicNode> aRulesDatabaseOfTheDialectDecidesTheSame() throws IOException {
+        return FixtureFormats.ucspi6Cases(DIR).stream().filter(c -> c.exit() == 0)
+                .map(c -> DynamicContainer.dynamicContainer(c.name(), c.queries().stream()
+                        .filter(q -> q.env().get("TCPREMOTEIP") != null)
+                        .map(q -> DynamicTest.dynamicTest(q.toString(), () -> {
+                            try (RulesDatabase rules = RulesDatabase.open(c.cdb(), java.time.Duration.ofHours(1),
+                                    false, RulesDialect.UCSPI_TCP6)) {
+                                Decision d = rules.decide(q.env().get("TCPREMOTEIP"), q.env().get("TCPREMOTEHOST"),
+                                        q.env().get("TCPREMOTEINFO"));
+                                assertEquals(expected(q), report(d));
+                            }
+                        }))));
+    }
+
     /** The lines tcprulescheck printed, taken apart: the rule's name (null for default), settings, verdict. */
     private static List<String> expected(Ucspi6Query q) {
         assertEquals(0, q.exit());
