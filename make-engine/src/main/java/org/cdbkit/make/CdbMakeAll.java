@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.cdbkit.rules.RulesDialect;
 
 /**
  * The make-equivalent rebuild of a folder of cdb files (an /etc/tcp): finds the targets
@@ -35,6 +36,7 @@ public final class CdbMakeAll {
         boolean always;
         int jobs = 1;
         FileNameCodec names = FileNameCodec.PLATFORM;
+        RulesDialect dialect = RulesDialect.UCSPI_TCP;
 
         /** {@code -n}: decide, report, change nothing. */
         public Options dryRun(boolean value) {
@@ -51,6 +53,12 @@ public final class CdbMakeAll {
         /** {@code -j N}: build up to N targets at once. */
         public Options jobs(int value) {
             jobs = Math.max(1, value);
+            return this;
+        }
+
+        /** Whose tcprules the folder's rules sources are written for (default: ucspi-tcp's). */
+        public Options dialect(RulesDialect value) {
+            dialect = java.util.Objects.requireNonNull(value, "dialect");
             return this;
         }
 
@@ -285,7 +293,7 @@ public final class CdbMakeAll {
     private TargetBuilder builder(BuildTarget t) {
         String suffix = SCRATCH_SUFFIX + UnpredictableNames.token() + ".tmp";
         return new TargetBuilder(t, options.names.sibling(t.target(), ".", suffix),
-                t.shownSibling("." + key(t) + suffix));
+                t.shownSibling("." + key(t) + suffix), options.dialect);
     }
 
     private static final String SCRATCH_SUFFIX = ".cdbmake-all.";

@@ -18,6 +18,7 @@ import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.rules.RulesCompiler;
+import org.cdbkit.rules.RulesDialect;
 import org.cdbkit.rules.RulesFormatException;
 
 /**
@@ -31,8 +32,11 @@ final class TargetBuilder {
     private final String scratchName;
 
     /** {@code scratch}, shown as {@code scratchName}, must be on the target's file system. */
-    TargetBuilder(BuildTarget t, Path scratch, String scratchName) {
+    private final RulesDialect dialect;
+
+    TargetBuilder(BuildTarget t, Path scratch, String scratchName, RulesDialect dialect) {
         this.t = t;
+        this.dialect = dialect;
         this.scratch = scratch;
         this.scratchName = scratchName;
     }
@@ -93,12 +97,13 @@ final class TargetBuilder {
     private void write(InputStream in, CdbWriter writer) throws IOException {
         try {
             if (t.kind() == SourceKind.RULES) {
-                RulesCompiler.write(in, writer);
+                RulesCompiler.write(in, writer, dialect);
             } else {
                 new CdbmakeTextReader(in).readAll(writer);
             }
         } catch (RulesFormatException e) {
-            throw new SourceError(t.sourceName(), e.lineNumber(), "unable to parse this line: " + e.line(), e);
+            throw new SourceError(t.sourceName(), e.lineNumber(), e.reason() + ": " + e.line()
+                    + (e.detail() == null ? "" : " (" + e.detail() + ")"), e);
         } catch (CdbmakeFormatException e) {
             throw new SourceError(t.sourceName(), e.line(), e.problem().description() + " (record " + e.entry()
                     + ", byte " + e.offset() + ")", e);

@@ -24,6 +24,7 @@ import org.cdbkit.make.Outcome;
 import org.cdbkit.make.SourceError;
 import org.cdbkit.make.SourceKind;
 import org.cdbkit.make.TargetFinder;
+import org.cdbkit.rules.RulesDialect;
 import org.cdbkit.rules.RulesLint;
 
 import picocli.CommandLine;
@@ -90,6 +91,13 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     @Option(names = "--no-lint", description = "do not show tcpruleslint's warnings for the rules sources rebuilt")
     boolean noLint;
 
+    @Option(names = "--cidr", description = "compile rules as tcprules --cidr does: a.b.c.d/n prefixes into keys")
+    boolean cidr;
+
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "whose tcprules the rules are for: ucspi-tcp (the default) or ucspi-tcp6")
+    String dialectName = RulesDialect.UCSPI_TCP.optionName();
+
     @Option(names = "--watch", description = "keep running, rebuilding a target soon after its source changes")
     boolean watch;
 
@@ -150,12 +158,26 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
             targets.add(target);
         }
         CdbMakeAll make = new CdbMakeAll(folder,
-                new CdbMakeAll.Options().dryRun(dryRun || check).always(always).jobs(jobs).names(BYTES));
+                new CdbMakeAll.Options().dryRun(dryRun || check).always(always).jobs(jobs).names(BYTES)
+                        .dialect(dialect()));
         return watch ? watch(make, folder, targets) : once(make, folder, targets);
     }
 
     /** The folder to work in, once every option is known to make sense. */
+    /** The dialect the options name; checked by {@link #checkedOptions()}. */
+    private RulesDialect dialect() {
+        RulesDialect named = RulesDialect.named(dialectName);
+        return cidr && named == RulesDialect.UCSPI_TCP ? RulesDialect.CIDR : named;
+    }
+
     private Path checkedOptions() {
+        RulesDialect named = RulesDialect.named(dialectName);
+        if (named == null) {
+            throw usage("--dialect NAME: ucspi-tcp or ucspi-tcp6, not " + dialectName);
+        }
+        if (cidr && named != RulesDialect.UCSPI_TCP) {
+            throw usage("--cidr is ucspi-tcp's: ucspi-tcp6 reads prefixes of its own");
+        }
         if (jobs < 1) {
             throw usage("-j N: N must be 1 or more, not " + jobs);
         }
@@ -330,7 +352,9 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("cdbmake-all: " + o.describe());
-                if (o.kind() == Outcome.Kind.REBUILT && o.target().kind() == SourceKind.RULES && !noLint) {
+                // tcpruleslint reads ucspi-tcp's rules as tcprules does without options
+                if (o.kind() == Outcome.Kind.REBUILT && o.target().kind() == SourceKind.RULES && !noLint
+                        && dialect() == RulesDialect.UCSPI_TCP) {
                     lint(o.target());
                 }
         }
