@@ -70,6 +70,32 @@ public final class RulesDumper {
         return dumper.records;
     }
 
+    /**
+     * Reads a ucspi-tcp6 database and writes rules its tcprules compiles back to the same bytes:
+     * each key as that tcprules reads it back (CIDR keys as {@code address/bits}, IPv6 written
+     * out in full as stored), no ranges folded. Returns the number of records.
+     */
+    public static long dumpUcspi6(InputStream cdb, LineSink out) throws IOException {
+        CdbSequentialReader in = new CdbSequentialReader(Objects.requireNonNull(cdb, "cdb"));
+        Objects.requireNonNull(out, "out");
+        in.readHeader();
+        long number = 0;
+        while (in.hasNextRecord()) {
+            in.readRecordHeader();
+            number++;
+            String key = new String(read(in, in.keyLength(), number, "key"), StandardCharsets.ISO_8859_1);
+            byte[] data = read(in, in.valueLength(), number, "data");
+            String address = key.isEmpty() ? "" : Ucspi6Rules.ruleName(key);
+            Rule rule = decode(number, address, data);
+            String line = rule.toString();
+            if (line.indexOf('\n') >= 0 || address.startsWith("#")) {
+                throw new RulesDumpException(number, "its key or data cannot be written on one line");
+            }
+            out.line(line);
+        }
+        return number;
+    }
+
     private static byte[] read(CdbSequentialReader in, long length, long number, String what) throws IOException {
         if (length > MAX_LENGTH) {
             throw new RulesDumpException(number, "its " + what + " of " + length + " bytes is too long to dump");

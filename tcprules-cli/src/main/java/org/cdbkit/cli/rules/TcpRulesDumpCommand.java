@@ -8,6 +8,7 @@ import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
+import org.cdbkit.rules.RulesDialect;
 import org.cdbkit.rules.RulesDumpException;
 import org.cdbkit.rules.RulesDumper;
 
@@ -17,7 +18,7 @@ import org.cdbkit.rules.RulesDumper;
  * no rules line can give stops it with exit 100, after the lines of the records before it.
  */
 public final class TcpRulesDumpCommand implements Callable<Integer> {
-    static final String USAGE = "tcprulesdump: usage: tcprulesdump < rules.cdb";
+    static final String USAGE = "tcprulesdump: usage: tcprulesdump [--dialect=ucspi-tcp6] < rules.cdb";
 
     private final ToolIo io;
 
@@ -30,15 +31,21 @@ public final class TcpRulesDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!arguments.isEmpty()) {
+        boolean ucspi6 = arguments.equals(List.of("--dialect=" + RulesDialect.UCSPI_TCP6.optionName()));
+        if (!arguments.isEmpty() && !ucspi6 && !arguments.equals(List.of("--dialect=" + RulesDialect.UCSPI_TCP.optionName()))) {
             throw ToolFailure.usage(USAGE);
         }
         DjbOutput out = new DjbOutput(io.out());
+        RulesDumper.LineSink lines = line -> {
+            out.put(line);
+            out.put("\n");
+        };
         try {
-            RulesDumper.dump(out.flushingBefore(io.in()), line -> {
-                out.put(line);
-                out.put("\n");
-            });
+            if (ucspi6) {
+                RulesDumper.dumpUcspi6(out.flushingBefore(io.in()), lines);
+            } else {
+                RulesDumper.dump(out.flushingBefore(io.in()), lines);
+            }
         } catch (RulesDumpException e) {
             out.flush();
             throw ToolFailure.fatal(ToolFailure.PERMANENT, e.getMessage(), e);

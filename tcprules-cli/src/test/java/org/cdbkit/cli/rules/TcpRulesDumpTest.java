@@ -78,9 +78,21 @@ class TcpRulesDumpTest {
     }
 
     @Test
-    void anyArgumentIsAUsageError() {
+    void anArgumentOtherThanADialectIsAUsageError() {
         Oracle.Result r = RulesInProcess.run(DIR.resolve("basic.cdb"), Map.of(), "tcprulesdump", "basic.cdb");
-        assertEquals(new Oracle.Result(100, new byte[0], ascii("tcprulesdump: usage: tcprulesdump < rules.cdb\n")), r);
+        assertEquals(new Oracle.Result(100, new byte[0],
+                ascii("tcprulesdump: usage: tcprulesdump [--dialect=ucspi-tcp6] < rules.cdb\n")), r);
+    }
+
+    /** A ucspi-tcp6 database: its keys as its tcprules reads them back, CIDR as address/bits. */
+    @Test
+    void theUcspiTcp6DialectIsDumpedInItsOwnWords() {
+        Path cdb = Fixtures.dir("rules-ucspi-tcp6").resolve("case-100").resolve("rules.cdb");
+        Oracle.Result r = RulesInProcess.run(cdb, Map.of(), "tcprulesdump", "--dialect=ucspi-tcp6");
+        assertEquals(new Oracle.Result(0, ascii("127.10.192.246:deny\n127.10.192.247:deny\n"), new byte[0]), r);
+        Oracle.Result plain = RulesInProcess.run(DIR.resolve("basic.cdb"), Map.of(), "tcprulesdump",
+                "--dialect=ucspi-tcp");
+        assertEquals(0, plain.exitCode, plain.toString());
     }
 
     /** The lines of the records before one no line gives are printed, then the record is named. */
