@@ -64,7 +64,7 @@ class RulesHardPlacesIT {
         assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), r);
         assertArrayEquals(Files.readAllBytes(forms), Files.readAllBytes(dir.resolve("r.cdb")));
         assertEquals(new Oracle.Result(100, new byte[0],
-                "tcprulesdump: usage: tcprulesdump < rules.cdb\n".getBytes(StandardCharsets.US_ASCII)),
+                "tcprulesdump: usage: tcprulesdump [--dialect=ucspi-tcp6] < rules.cdb\n".getBytes(StandardCharsets.US_ASCII)),
                 Oracle.run(List.of(BIN.resolve("tcprulesdump").toString(), "x"), dir, null, forms));
     }
 
