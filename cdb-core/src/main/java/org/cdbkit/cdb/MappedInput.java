@@ -177,7 +177,9 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
 
     /**
      * Unmaps the file: at once, or as soon as the reads in progress on other threads are over.
-     * Reads after it throw {@link IllegalStateException}. Idempotent.
+     * Reads after it throw {@link IllegalStateException}. Idempotent. On Java 22 and later a
+     * thread caught mid-read by the close is also left interrupted (the JDK interrupts it to
+     * throw at it), so close only what no thread reads, as {@code RulesDatabase} does.
      */
     @Override
     public void close() {

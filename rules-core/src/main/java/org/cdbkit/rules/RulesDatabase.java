@@ -16,11 +16,9 @@ import org.cdbkit.cdb.CdbReader;
  * {@code -x} does. Thread-safe. A new file renamed over the old one (as tcprules does) is
  * picked up without a restart: the file's identity is checked at most once per
  * {@code recheck} interval (zero: at every lookup, as tcpserver reopens it per connection), and
- * a changed file is mapped anew. The old mapping is unmapped at once, so a server whose rules
- * change every second holds one mapping of the file, not one per change: a lookup that was
- * still reading it on another thread gets an {@link IllegalStateException} from the closed
- * mapping (never unmapped memory, see {@link org.cdbkit.cdb.MappedInput#close()}) and is
- * simply asked again of the new one.
+ * a changed file is mapped anew. The old mapping is unmapped as soon as no decision reads it,
+ * so a server whose rules change every second holds one or two mappings of the file, not one
+ * per change, and no decision is ever cut off.
  *
  * <p>Decisions are kept per rule once made, so that, after the first connections, deciding
  * allocates nothing.
@@ -40,10 +38,40 @@ public final class RulesDatabase implements Closeable {
     private volatile long nextCheck;
     private volatile boolean closed;
 
-    /** The mapped file and what identified it when it was opened. */
-    private record Snapshot(CdbReader reader, Object identity, DecisionCache decisions) {
+    /**
+     * The mapped file, what identified it when it was opened, and who uses it: the database
+     * while the file is in place, and each decision reading it. The last to let go unmaps it,
+     * so a replaced file is unmapped as soon as no decision reads it, and never under one. (Not
+     * merely safe but quiet: on Java 22 and later, closing an arena under a thread reading it
+     * makes the JDK interrupt that thread to throw at it, and a server's thread would keep the
+     * interrupt.)
+     */
+    private static final class Snapshot {
+        final CdbReader reader;
+        final Object identity;
+        final DecisionCache decisions;
+        private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger(1);
+
         Snapshot(CdbReader reader, Object identity) {
-            this(reader, identity, new DecisionCache(reader));
+            this.reader = reader;
+            this.identity = identity;
+            this.decisions = new DecisionCache(reader);
+        }
+
+        /** One more user, unless the last has let go already (then the file is unmapped). */
+        boolean use() {
+            for (int n = users.get(); n > 0; n = users.get()) {
+                if (users.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void letGo() {
+            if (users.decrementAndGet() == 0) {
+                reader.close();
+            }
         }
     }
 
@@ -94,14 +122,14 @@ public final class RulesDatabase implements Closeable {
             if (s == null) {
                 return allowWhenMissing ? Decision.DEFAULT : MISSING;
             }
+            if (!s.use()) {
+                continue; // replaced and let go of just now: ask the file now in place
+            }
             try {
-                return dialect == RulesDialect.UCSPI_TCP6 ? RulesLookup.decide(s.reader(), ip, host, info, dialect)
-                        : RulesLookup.decide(s.reader(), s.decisions(), ip, host, info);
-            } catch (IllegalStateException e) {
-                if (!s.reader().input().isClosed()) {
-                    throw e;
-                }
-                // replaced (and unmapped) while this lookup read it: ask the file now in place
+                return dialect == RulesDialect.UCSPI_TCP6 ? RulesLookup.decide(s.reader, ip, host, info, dialect)
+                        : RulesLookup.decide(s.reader, s.decisions, ip, host, info);
+            } finally {
+                s.letGo();
             }
         }
     }
@@ -121,17 +149,17 @@ public final class RulesDatabase implements Closeable {
             return;
         }
         Snapshot s = current;
-        if (s == null || !s.identity().equals(identity)) {
+        if (s == null || !s.identity.equals(identity)) {
             replace(new Snapshot(CdbReader.open(file), identity));
         }
     }
 
-    /** Puts {@code next} in place and unmaps the one it replaces. */
+    /** Puts {@code next} in place; the one it replaces is unmapped once no decision reads it. */
     private void replace(Snapshot next) {
         Snapshot old = current;
         current = next;
         if (old != null) {
-            old.reader().close();
+            old.letGo();
         }
     }
 
