@@ -52,8 +52,7 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
                     explain = true;
                     break;
                 default:
-                    String option = arguments.get(first);
-                    dialect = option.startsWith(DIALECT) ? RulesDialect.named(option.substring(DIALECT.length())) : null;
+                    dialect = DialectOption.parse(arguments.get(first));
                     if (dialect == null) {
                         throw ToolFailure.usage(USAGE + "\ntcprulescheck: options: --batch (clients on standard input), "
                                 + "--explain (the keys tried), --dialect=ucspi-tcp or --dialect=ucspi-tcp6 (whose "
@@ -132,8 +131,6 @@ public final class TcpRulesCheckCommand implements Callable<Integer> {
         }
         return s.append(d.allow() ? "allow connection\n" : "deny connection\n").toString();
     }
-
-    private static final String DIALECT = "--dialect=";
 
     private static ToolFailure cannotRead(String file, String why, Exception e) {
         return ToolFailure.fatal(ToolFailure.TEMPORARY, "unable to read " + file + ": " + why, e);

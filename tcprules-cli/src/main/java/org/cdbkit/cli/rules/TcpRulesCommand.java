@@ -26,7 +26,6 @@ public final class TcpRulesCommand implements Callable<Integer> {
 
     /** Said where an option is given: the originals' tool has none. */
     static final String OPTIONS_USAGE = "tcprules: usage: tcprules [--cidr] [--dialect=ucspi-tcp6] rules.cdb rules.tmp";
-    private static final String DIALECT = "--dialect=";
 
     /** tcprules keeps a carriage return as part of the line, which puzzles whoever saved it on Windows. */
     static final String CARRIAGE_RETURN_HINT = ", which ends in a carriage return: convert the file with dos2unix";
@@ -47,11 +46,12 @@ public final class TcpRulesCommand implements Callable<Integer> {
         RulesDialect dialect = RulesDialect.UCSPI_TCP;
         while (first < arguments.size() && arguments.get(first).startsWith("--") && arguments.get(first).length() > 2) {
             String option = arguments.get(first);
+            RulesDialect named = DialectOption.parse(option);
             if (option.equals("--cidr")) {
                 dialect = RulesDialect.CIDR;
-            } else if (option.equals(DIALECT + RulesDialect.UCSPI_TCP6.optionName())) {
-                dialect = RulesDialect.UCSPI_TCP6;
-            } else if (!option.equals(DIALECT + RulesDialect.UCSPI_TCP.optionName())) {
+            } else if (named == RulesDialect.UCSPI_TCP6) {
+                dialect = named;
+            } else if (named != RulesDialect.UCSPI_TCP) {
                 throw ToolFailure.usage(OPTIONS_USAGE);
             }
             first++;

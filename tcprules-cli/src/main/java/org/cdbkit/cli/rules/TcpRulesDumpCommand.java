@@ -31,10 +31,12 @@ public final class TcpRulesDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean ucspi6 = arguments.equals(List.of("--dialect=" + RulesDialect.UCSPI_TCP6.optionName()));
-        if (!arguments.isEmpty() && !ucspi6 && !arguments.equals(List.of("--dialect=" + RulesDialect.UCSPI_TCP.optionName()))) {
+        RulesDialect dialect = arguments.isEmpty() ? RulesDialect.UCSPI_TCP
+                : arguments.size() == 1 ? DialectOption.parse(arguments.get(0)) : null;
+        if (dialect == null) {
             throw ToolFailure.usage(USAGE);
         }
+        boolean ucspi6 = dialect == RulesDialect.UCSPI_TCP6;
         DjbOutput out = new DjbOutput(io.out());
         RulesDumper.LineSink lines = line -> {
             out.put(line);
