@@ -1,9 +1,6 @@
 package org.cdbkit.cdb;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,16 +29,17 @@ final class GuardedMapping extends Mapping {
     private static final int CELLS = 32;
     /** One cell per 128 bytes: no two cells share a cache line or its prefetched neighbour. */
     private static final int STRIDE = 16;
-    private static final MethodHandle INVOKE_CLEANER = invokeCleaner();
+    /** What unmaps a buffer at once; null where the JDK has none (the collector unmaps then). */
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
 
-    private static MethodHandle invokeCleaner() {
+    // sun.misc.Unsafe called directly, not through a method handle: a handle costs the tools'
+    // start-up the spinning of its classes (benchmarks/README.md, start-up)
+    private static sun.misc.Unsafe unsafe() {
         try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             theUnsafe.setAccessible(true);
-            return MethodHandles.lookup().findVirtual(unsafeClass, "invokeCleaner",
-                    MethodType.methodType(void.class, ByteBuffer.class)).bindTo(theUnsafe.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return (sun.misc.Unsafe) theUnsafe.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // not available: the garbage collector unmaps, as before
         }
     }
@@ -109,11 +107,11 @@ final class GuardedMapping extends Mapping {
             unmapping = new ArrayList<>(buffers);
             buffers.clear();
         }
-        if (INVOKE_CLEANER != null) {
+        if (UNSAFE != null) {
             for (ByteBuffer b : unmapping) {
                 try {
-                    INVOKE_CLEANER.invokeExact(b);
-                } catch (Throwable e) {
+                    UNSAFE.invokeCleaner(b);
+                } catch (RuntimeException e) {
                     // left to the garbage collector, which unmaps it in time
                 }
             }

@@ -42,7 +42,13 @@ public final class ToolProcess {
         // made now: when memory runs out there may be none left to make them
         byte[] outOfMemory = (program + ": fatal: out of memory\n").getBytes(StandardCharsets.ISO_8859_1);
         FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> die(program, e, outOfMemory, stderr));
+        // a class of its own, not a lambda: a lambda's first call costs start-up
+        Thread.setDefaultUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
+            @Override
+            public void uncaughtException(Thread thread, Throwable e) {
+                die(program, e, outOfMemory, stderr);
+            }
+        });
         int code;
         try {
             code = tool.getAsInt();
