@@ -64,7 +64,13 @@ case $module in
     exit 100
     ;;
 esac
-cat ./*.classes > all.classes
+# One list of them all: each class once, without the per-list "id: N" that newer JDKs write
+# (Java 25 refuses a list in which an id comes twice; Java 17 writes ids too and accepts it);
+# the @ lines (resolved constants, lambda forms) once each. Every class here comes from the
+# boot or the application class path, which name it alone.
+awk '/^#/ { next }
+     /^@/ { if (!seen[$0]++) print; next }
+     !($1 in listed) { listed[$1] = 1; print $1 }' ./*.classes > all.classes
 # The launcher's options that matter to the archive: its collector (with another, Java 17
 # keeps the archived heap objects out) and the opened package.
 if ! java -Xshare:dump -XX:SharedClassListFile=all.classes -XX:SharedArchiveFile="$tmp/new.jsa" \

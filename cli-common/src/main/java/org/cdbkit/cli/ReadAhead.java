@@ -26,6 +26,40 @@ public final class ReadAhead extends InputStream {
     private Piece current;
     private int next;
 
+    /** Inputs with at least this many bytes waiting are read ahead by {@link #whenLarge}. */
+    static final int LARGE = 1 << 20;
+
+    /**
+     * {@code in} read ahead when at least a mebibyte of it is waiting (a large file on stdin),
+     * else {@code in} itself: a thread and its buffers would cost a small input's start-up more
+     * than they save. Close what this returns (it leaves {@code in} open).
+     */
+    public static InputStream whenLarge(InputStream in) throws IOException {
+        int waiting;
+        try {
+            waiting = in.available();
+        } catch (IOException e) {
+            waiting = 0; // a stream that cannot tell: read as it is, its errors in their place
+        }
+        return waiting >= LARGE ? new ReadAhead(in) : new NotClosing(in);
+    }
+
+    /** {@code in} itself, which closing leaves open, as closing a ReadAhead does. */
+    private static final class NotClosing extends java.io.FilterInputStream {
+        NotClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     public ReadAhead(InputStream in) {
         for (int i = 0; i < CHUNKS + 1; i++) {
             free.add(new byte[CHUNK]);

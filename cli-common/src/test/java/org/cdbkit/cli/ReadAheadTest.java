@@ -68,4 +68,26 @@ class ReadAheadTest {
             assertSame(failure, assertThrows(IOException.class, () -> in.read(buffer, 0, 1)), "it stays failed");
         }
     }
+
+    @Test
+    void onlyALargeInputIsReadAheadAndNeitherCloseClosesTheInput() throws IOException {
+        for (int size : new int[] {0, 10, ReadAhead.LARGE - 1, ReadAhead.LARGE, 3 * ReadAhead.LARGE}) {
+            byte[] data = new byte[size];
+            new Random(size).nextBytes(data);
+            boolean[] closed = {false};
+            InputStream source = new ByteArrayInputStream(data) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            byte[] got;
+            try (InputStream in = ReadAhead.whenLarge(source)) {
+                assertEquals(size >= ReadAhead.LARGE, in instanceof ReadAhead, "read ahead at " + size + " bytes");
+                got = in.readAllBytes();
+            }
+            assertArrayEquals(data, got);
+            assertEquals(false, closed[0], "the input is left open, as stdin must be");
+        }
+    }
 }

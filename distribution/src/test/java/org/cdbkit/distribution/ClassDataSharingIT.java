@@ -153,4 +153,21 @@ class ClassDataSharingIT {
         overwrite(archive, garbage);
         assertFalse(toolsAnswerAsAlways(path));
     }
+
+    /**
+     * Another JVM makes its own archive with bin/.cds, and the tools then start from it. (Java 25
+     * refused the lists of several training runs joined as they were, each class's id twice.)
+     */
+    @Test
+    void anotherJdkMakesItsOwn() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(OTHER_JDK.resolve("bin/java")),
+                "another JDK to make an archive with: " + OTHER_JDK + " is not installed");
+        String path = OTHER_JDK.resolve("bin") + ":" + System.getenv("PATH");
+        assertFalse(toolsAnswerAsAlways(path), "not from the archive that Java 17 made");
+        Oracle.Result made = Oracle.run(Oracle.command(lib.resolve("bin/.cds"), "cdbmake-cli"), dir, null, null,
+                "PATH", path);
+        assertEquals(0, made.exitCode, made.stderrText());
+        assertTrue(Files.readString(lib.resolve("cdbmake-cli.jsa.made")).contains(OTHER_JDK.resolve("bin/java").toString()));
+        assertTrue(toolsAnswerAsAlways(path), "from the archive the other JDK made");
+    }
 }

@@ -1,6 +1,7 @@
 package org.cdbkit.cli.rules;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,7 @@ import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
+import org.cdbkit.cli.ReadAhead;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 import org.cdbkit.cli.ToolIo;
@@ -64,7 +66,12 @@ public final class TcpRulesCommand implements Callable<Integer> {
         String tmpName = arguments.get(first + 1);
         RulesDialect chosen = dialect;
         AtomicBuild.run(FileNames.path(cdbName), FileNames.path(tmpName),
-                writer -> RulesCompiler.write(io.in(), writer, chosen),
+                writer -> {
+                    // a large input is read ahead on the second core while this one compiles
+                    try (InputStream in = ReadAhead.whenLarge(io.in())) {
+                        RulesCompiler.write(in, writer, chosen);
+                    }
+                },
                 new AtomicBuild.Wording() {
                     @Override
                     public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
