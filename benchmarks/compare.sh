@@ -112,7 +112,7 @@ rows = [
     ("  the same against freecdb cdbmake (which fsyncs, as we do)", f("build_cdbkit") - sh, f("build_freecdb") - sh, "freecdb cdbmake", ""),
     ("tcprules, 1M mixed rules, whole process, s", f("rules_cdbkit") - sh, f("rules_ucspi") - sh, "ucspi-tcp tcprules", "<= 1.0"),
     ("random hit lookup, 1M records, ns", f("java_hit"), f("c_hit"), "tinycdb cdb_find", "<= 1.1"),
-    ("  the same, each key a byte[] of its own", f("java_hitKeyObjects"), f("c_hit"), "tinycdb cdb_find", ""),
+    ("  one a call, each key a byte[] of its own, the value copied (getBytes)", f("java_hitKeyObjects"), f("c_hit"), "tinycdb cdb_find", ""),
     ("  batch of 16 (getBatch), per key, ns", f("java_batchHit"), f("c_hit"), "tinycdb cdb_find", "<= 1.1"),
     ("random miss lookup, 1M records, ns", f("java_miss"), f("c_miss"), "tinycdb cdb_find", ""),
     ("  PalDB 1.2.0 hit, ns", f("java_paldbHit"), f("c_hit"), "tinycdb cdb_find", ""),
@@ -126,7 +126,8 @@ print("| work | cdbkit | C (or peer) | against | ratio | goal |")
 print("| --- | ---: | ---: | --- | ---: | --- |")
 for name, ours, theirs, against, goal in rows:
     print(f"| {name} | {ours:.3f} | {theirs:.3f} | {against} | {ours / theirs:.2f} | {goal} |")
-print(f"| our hit against PalDB's (goal: at least 2x faster) | {f('java_hit'):.1f} | {f('java_paldbHit'):.1f} | PalDB 1.2.0 | {f('java_paldbHit') / f('java_hit'):.2f}x faster | >= 2x |")
+print(f"| our hit against PalDB's, both as LookupBenchmark.hit makes them, ns | {f('java_hit'):.1f} | {f('java_paldbHitRun'):.1f} | PalDB 1.2.0 | {f('java_paldbHitRun') / f('java_hit'):.2f}x faster | >= 2x |")
+print(f"| our hit against PalDB's, both one a call, each key a byte[] of its own, ns | {f('java_hitKeyObjects'):.1f} | {f('java_paldbHit'):.1f} | PalDB 1.2.0 | {f('java_paldbHit') / f('java_hitKeyObjects'):.2f}x faster | |")
 print()
 print(f"| connect-time rules decision, 100k rules (RulesDatabase.decide), ns | {f('java_decide'):.0f} | | | | under 1000 |")
 print(f"| its allocation per decision, bytes | {f('java_decide_bytes'):.1f} | | | | 0 |")

@@ -77,6 +77,13 @@ public final class CdbReader implements Closeable {
     /** The first value stored under {@code key}, as a read-only view, or null. */
     public ByteBuffer get(byte[] key) throws CdbFormatException {
         Objects.requireNonNull(key, "key");
+        long found = walk(key);
+        if (found == WALK_MISSED) {
+            return null;
+        }
+        if (found != WALK_EXACTLY) {
+            return input.slice(valuePosition(found, key), checkedLength(found >>> 32));
+        }
         Finder finder = find(key);
         return finder.next() ? finder.value() : null;
     }
@@ -84,8 +91,45 @@ public final class CdbReader implements Closeable {
     /** The first value stored under {@code key}, copied, or null. */
     public byte[] getBytes(byte[] key) throws CdbFormatException {
         Objects.requireNonNull(key, "key");
+        long found = walk(key);
+        if (found == WALK_MISSED) {
+            return null;
+        }
+        if (found != WALK_EXACTLY) {
+            byte[] copy = new byte[checkedLength(found >>> 32)];
+            input.enter();
+            try {
+                input.copyAt(valuePosition(found, key), copy, 0, copy.length); // in the file: see walk
+            } finally {
+                input.exit();
+            }
+            return copy;
+        }
         Finder finder = find(key);
         return finder.next() ? finder.valueBytes() : null;
+    }
+
+    /**
+     * The first record with {@code key} as {@link #walkTableInFile} finds it, without a finder;
+     * {@link #WALK_EXACTLY} also for a record whose value runs past the end of the file, so that
+     * a {@link Finder} reports it as it always has.
+     */
+    private long walk(byte[] key) {
+        input.enter();
+        try {
+            long found = walkTableInFile(input, key, 0, key.length);
+            if (found != WALK_MISSED && found != WALK_EXACTLY
+                    && valuePosition(found, key) + (found >>> 32) > input.length) {
+                return WALK_EXACTLY;
+            }
+            return found;
+        } finally {
+            input.exit();
+        }
+    }
+
+    private static long valuePosition(long found, byte[] key) {
+        return (found & UINT32) + RECORD_HEADER_SIZE + key.length;
     }
 
     /** Every value stored under {@code key}, in the order they were added. */
