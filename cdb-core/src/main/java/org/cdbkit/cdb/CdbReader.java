@@ -30,7 +30,6 @@ public final class CdbReader implements Closeable {
     private static final long UINT32 = 0xFFFFFFFFL;
     /** cdb compares a stored key in pieces of this size and stops at the first difference. */
     private static final int KEY_PIECE = 32;
-    private static final long RECORD_HEADER_SIZE = CdbFormat.RECORD_HEADER_SIZE;
 
     private final MappedInput input;
 
@@ -82,7 +81,7 @@ public final class CdbReader implements Closeable {
             return null;
         }
         if (found != WALK_EXACTLY) {
-            return input.slice(valuePosition(found, key), checkedLength(found >>> 32));
+            return input.slice(valueStart(found, key.length), checkedLength(found >>> 32));
         }
         Finder finder = find(key);
         return finder.next() ? finder.value() : null;
@@ -99,7 +98,7 @@ public final class CdbReader implements Closeable {
             byte[] copy = new byte[checkedLength(found >>> 32)];
             input.enter();
             try {
-                input.copyAt(valuePosition(found, key), copy, 0, copy.length); // in the file: see walk
+                input.copyAt(valueStart(found, key.length), copy, 0, copy.length); // in the file: see walk
             } finally {
                 input.exit();
             }
@@ -119,7 +118,7 @@ public final class CdbReader implements Closeable {
         try {
             long found = walkTableInFile(input, key, 0, key.length);
             if (found != WALK_MISSED && found != WALK_EXACTLY
-                    && valuePosition(found, key) + (found >>> 32) > input.length) {
+                    && valueStart(found, key.length) + (found >>> 32) > input.length) {
                 return WALK_EXACTLY;
             }
             return found;
@@ -128,8 +127,19 @@ public final class CdbReader implements Closeable {
         }
     }
 
-    private static long valuePosition(long found, byte[] key) {
-        return (found & UINT32) + RECORD_HEADER_SIZE + key.length;
+    /** Where the value of the record {@link #walkTableInFile} found for a key of {@code keyLength} bytes starts. */
+    private static long valueStart(long found, int keyLength) {
+        return (found & UINT32) + CdbFormat.RECORD_HEADER_SIZE + keyLength;
+    }
+
+    /**
+     * The first slot to probe for a key of hash {@code h} in the table whose header entry is
+     * {@code entry} (position low, slot count high; the count not 0): slot (h >>> 8) mod count,
+     * a 32-bit remainder as in C, half the cost of a 64-bit one.
+     */
+    private static long startSlot(long entry, int h) {
+        return (entry & UINT32)
+                + (Integer.remainderUnsigned(h >>> 8, (int) (entry >>> 32)) & UINT32) * CdbFormat.SLOT_SIZE;
     }
 
     /** Every value stored under {@code key}, in the order they were added. */
@@ -188,8 +198,7 @@ public final class CdbReader implements Closeable {
                 int h = CdbHash.hash(keys[offset + i]);
                 long entry = length >= CdbFormat.HEADER_SIZE ? input.longAt((h & 0xff) << 3) : 0;
                 long slotCount = entry >>> 32;
-                at[i] = slotCount == 0 ? -1
-                        : (entry & UINT32) + (((h & UINT32) >>> 8) % slotCount) * CdbFormat.SLOT_SIZE;
+                at[i] = slotCount == 0 ? -1 : startSlot(entry, h);
             }
             // stage 2, to memory: every slot, in a loop short enough that the loads overlap
             for (int i = 0; i < count; i++) {
@@ -403,7 +412,7 @@ public final class CdbReader implements Closeable {
                         return false;
                     }
                     if (found != WALK_EXACTLY) {
-                        valuePosition = (found & UINT32) + RECORD_HEADER_SIZE + keyLength;
+                        valuePosition = valueStart(found, keyLength);
                         valueLength = found >>> 32;
                         settled = false;
                         return true;
@@ -443,9 +452,7 @@ public final class CdbReader implements Closeable {
                 tableInFile = true; // nothing to walk
                 return;
             }
-            // a 32-bit remainder, as in C: half the cost of a 64-bit one
-            final long start = tablePosition
-                    + (Integer.remainderUnsigned(h >>> 8, (int) slotCount) & UINT32) * CdbFormat.SLOT_SIZE;
+            final long start = startSlot(entry, h);
             tableInFile = tablePosition + (slotCount << 3) <= in.length;
             slotPosition = start & UINT32;
             firstSlot = slotPosition;
@@ -454,10 +461,10 @@ public final class CdbReader implements Closeable {
             }
         }
 
-        /** The walk of a table inside the file from where the previous step stopped (see {@link #first}). */
+        /** The walk of a table inside the file from where the previous step stopped (see {@link #walkTableInFile}). */
         private boolean probeTableInFile() throws CdbFormatException {
             final long tableEnd = tablePosition + (slotCount << 3);
-            final long keyEnd = RECORD_HEADER_SIZE + keyLength;
+            final long keyEnd = CdbFormat.RECORD_HEADER_SIZE + keyLength;
             while (probes < slotCount) {
                 final long slot = input.longAt(slotPosition);
                 final long recordPosition = slot >>> 32;
@@ -472,8 +479,8 @@ public final class CdbReader implements Closeable {
                 if ((slot & UINT32) == hash) {
                     if (recordPosition + keyEnd <= input.length) {
                         final long lengths = input.longAt(recordPosition);
-                        if ((lengths & UINT32) == keyLength
-                                && input.equalsAt(recordPosition + RECORD_HEADER_SIZE, key, keyOffset, keyLength)) {
+                        if ((lengths & UINT32) == keyLength && input.equalsAt(
+                                recordPosition + CdbFormat.RECORD_HEADER_SIZE, key, keyOffset, keyLength)) {
                             valuePosition = recordPosition + keyEnd;
                             valueLength = lengths >>> 32;
                             return true;
@@ -626,9 +633,8 @@ public final class CdbReader implements Closeable {
             return WALK_EXACTLY;
         }
         final long hash = h & UINT32;
-        // a 32-bit remainder, as in C: half the cost of a 64-bit one
-        long at = table + (Integer.remainderUnsigned(h >>> 8, (int) slots) & UINT32) * CdbFormat.SLOT_SIZE;
-        final long keyEnd = RECORD_HEADER_SIZE + keyLength;
+        long at = startSlot(entry, h);
+        final long keyEnd = CdbFormat.RECORD_HEADER_SIZE + keyLength;
         for (long probed = 0; probed < slots; ) {
             final long slot = in.longAt(at);
             final long recordPosition = slot >>> 32;
@@ -642,7 +648,7 @@ public final class CdbReader implements Closeable {
                 }
                 final long lengths = in.longAt(recordPosition);
                 if ((lengths & UINT32) == keyLength
-                        && in.equalsAt(recordPosition + RECORD_HEADER_SIZE, key, keyOffset, keyLength)) {
+                        && in.equalsAt(recordPosition + CdbFormat.RECORD_HEADER_SIZE, key, keyOffset, keyLength)) {
                     return (lengths & ~UINT32) | recordPosition;
                 }
             }
