@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.apache.commons.io.input.CloseShieldInputStream;
+
 /**
  * An input stream read ahead by a thread of its own, so that the reading (system calls and
  * the copy out of the kernel) runs on the second core while the caller parses what came
@@ -34,30 +36,14 @@ public final class ReadAhead extends InputStream {
      * else {@code in} itself: a thread and its buffers would cost a small input's start-up more
      * than they save. Close what this returns (it leaves {@code in} open).
      */
-    public static InputStream whenLarge(InputStream in) throws IOException {
+    public static InputStream whenLarge(InputStream in) {
         int waiting;
         try {
             waiting = in.available();
         } catch (IOException e) {
             waiting = 0; // a stream that cannot tell: read as it is, its errors in their place
         }
-        return waiting >= LARGE ? new ReadAhead(in) : new NotClosing(in);
-    }
-
-    /** {@code in} itself, which closing leaves open, as closing a ReadAhead does. */
-    private static final class NotClosing extends java.io.FilterInputStream {
-        NotClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, len);
-        }
-
-        @Override
-        public void close() {
-        }
+        return waiting >= LARGE ? new ReadAhead(in) : CloseShieldInputStream.wrap(in);
     }
 
     public ReadAhead(InputStream in) {
