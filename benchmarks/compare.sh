@@ -112,6 +112,7 @@ rows = [
     ("  the same against freecdb cdbmake (which fsyncs, as we do)", f("build_cdbkit") - sh, f("build_freecdb") - sh, "freecdb cdbmake", ""),
     ("tcprules, 1M mixed rules, whole process, s", f("rules_cdbkit") - sh, f("rules_ucspi") - sh, "ucspi-tcp tcprules", "<= 1.0"),
     ("random hit lookup, 1M records, ns", f("java_hit"), f("c_hit"), "tinycdb cdb_find", "<= 1.1"),
+    ("  each lookup guarded on its own (finder, not openFinder)", f("java_hitGuarded"), f("c_hit"), "tinycdb cdb_find", ""),
     ("  one a call, each key a byte[] of its own, the value copied (getBytes)", f("java_hitKeyObjects"), f("c_hit"), "tinycdb cdb_find", ""),
     ("  batch of 16 (getBatch), per key, ns", f("java_batchHit"), f("c_hit"), "tinycdb cdb_find", "<= 1.1"),
     ("random miss lookup, 1M records, ns", f("java_miss"), f("c_miss"), "tinycdb cdb_find", ""),

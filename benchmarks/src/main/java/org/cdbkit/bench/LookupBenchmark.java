@@ -85,18 +85,30 @@ public class LookupBenchmark {
      * key read from one array of keys 16 bytes apart as that harness reads its keys: the figure
      * to hold against tinycdb's. The score is per lookup.
      *
-     * <p>Each call makes its own finder, as a caller that looks keys up in runs does. One finder
-     * kept for the whole trial reaches G1's old generation, and there hits measured 340-370 ns
-     * against 200-235 ns (JDK 25; misses alike either way, and under the serial and parallel
-     * collectors, which the tools use, hits alike either way too): see benchmarks/README.md.
+     * <p>Each call opens its own finder ({@link CdbReader#openFinder}), as a caller that looks
+     * keys up in runs does: it holds the file mapped for the run, so that its lookups need no
+     * guard each against a close on another thread (on Java 17 to 21 that guard is two locked
+     * instructions a lookup: {@link #hitGuarded}).
      */
     @Benchmark
     @OperationsPerInvocation(RUN)
     public long hit() throws IOException {
+        try (CdbReader.Finder finder = reader.openFinder()) {
+            return hits(finder);
+        }
+    }
+
+    /** {@link #hit} through a finder that guards each lookup on its own ({@link CdbReader#finder}). */
+    @Benchmark
+    @OperationsPerInvocation(RUN)
+    public long hitGuarded() throws IOException {
+        return hits(reader.finder());
+    }
+
+    private long hits(CdbReader.Finder finder) throws IOException {
         long sum = 0;
         int first = next;
         next += RUN;
-        CdbReader.Finder finder = reader.finder();
         for (int i = first; i < first + RUN; i++) {
             CdbReader.Finder f = finder.start(flatHitKeys, (i & (SAMPLE - 1)) * KEY_STRIDE, KEY_LENGTH);
             if (!f.next()) {
@@ -114,10 +126,11 @@ public class LookupBenchmark {
         long found = 0;
         int first = next;
         next += RUN;
-        CdbReader.Finder finder = reader.finder();
-        for (int i = first; i < first + RUN; i++) {
-            if (finder.start(flatMissKeys, (i & (SAMPLE - 1)) * KEY_STRIDE, KEY_LENGTH).next()) {
-                found++;
+        try (CdbReader.Finder finder = reader.openFinder()) {
+            for (int i = first; i < first + RUN; i++) {
+                if (finder.start(flatMissKeys, (i & (SAMPLE - 1)) * KEY_STRIDE, KEY_LENGTH).next()) {
+                    found++;
+                }
             }
         }
         return found;

@@ -56,7 +56,6 @@ final class ArenaMapping extends Mapping {
     }
 
     private final AutoCloseable arena;
-    private volatile boolean closed;
 
     ArenaMapping() throws IOException {
         try {
@@ -80,7 +79,7 @@ final class ArenaMapping extends Mapping {
     void enter() {
         // nothing to count: the arena itself refuses access once closed, also mid-read; this
         // check only makes every read after close fail alike, even one that reads no memory
-        if (closed) {
+        if (isClosed()) {
             throw closedError();
         }
     }
@@ -90,21 +89,17 @@ final class ArenaMapping extends Mapping {
     }
 
     @Override
+    void awaitReads() {
+        // the arena's own close waits out accesses in progress
+    }
+
+    @Override
     boolean viewsAreSafe() {
         return true;
     }
 
     @Override
-    boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void unmap() {
         try {
             CLOSE.invokeExact(arena);
         } catch (Throwable e) {

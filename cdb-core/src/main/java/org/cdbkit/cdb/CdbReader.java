@@ -177,6 +177,25 @@ public final class CdbReader implements Closeable {
         return new Finder(EMPTY, 0, 0);
     }
 
+    /**
+     * A finder as {@link #finder()} makes, that holds the file mapped until it is closed, so
+     * that its lookups need no guard each against a close on another thread: for lookups made
+     * in runs (on Java 17 to 21 the guard's two locked instructions cost more than half a
+     * random lookup; benchmarks/README.md). Close it, best with try-with-resources: until then,
+     * {@link #close()} of this reader makes every other read throw at once but leaves the
+     * unmapping to the last open finder's close, and this finder goes on answering, as an open
+     * file goes on reading after its name is removed. Throws {@link IllegalStateException} if
+     * the reader is closed already.
+     */
+    public Finder openFinder() {
+        input.hold();
+        return new Finder(EMPTY, 0, 0, true);
+    }
+
+    private static IllegalStateException finderClosed() {
+        return new IllegalStateException("finder is closed");
+    }
+
     private static final byte[] EMPTY = new byte[0];
 
     /**
@@ -348,9 +367,13 @@ public final class CdbReader implements Closeable {
     /**
      * One lookup in progress, as cdb's {@code cdb_findnext}: each {@link #next()} moves to the
      * next record with the key. Not thread-safe: a finder serves one thread, one lookup at a
-     * time ({@link CdbReader#finder()} makes one to reuse lookup after lookup).
+     * time ({@link CdbReader#finder()} makes one to reuse lookup after lookup, and
+     * {@link CdbReader#openFinder()} one that holds the file mapped until closed).
      */
-    public final class Finder {
+    public final class Finder implements AutoCloseable {
+        /** Whether this finder holds the file mapped (openFinder), its reads then unguarded. */
+        private final boolean held;
+        private boolean closed;
         private byte[] key;
         private int keyOffset;
         private int keyLength;
@@ -371,6 +394,11 @@ public final class CdbReader implements Closeable {
         private long valueLength;
 
         Finder(byte[] key, int keyOffset, int keyLength) {
+            this(key, keyOffset, keyLength, false);
+        }
+
+        Finder(byte[] key, int keyOffset, int keyLength, boolean held) {
+            this.held = held;
             this.key = key;
             this.keyOffset = keyOffset;
             this.keyLength = keyLength;
@@ -382,7 +410,12 @@ public final class CdbReader implements Closeable {
          */
         public Finder start(byte[] key, int offset, int length) {
             java.util.Objects.checkFromIndexSize(offset, length, key.length);
-            this.key = key;
+            // A caller that reuses one key array stores nothing here: under G1 a reference
+            // store can take a full fence (its card-marking barrier), and one a lookup kept the
+            // CPU from overlapping lookups (random hits 265 ns against 213, JDK 17).
+            if (this.key != key) {
+                this.key = key;
+            }
             this.keyOffset = offset;
             this.keyLength = length;
             started = false;
@@ -396,37 +429,49 @@ public final class CdbReader implements Closeable {
 
         /**
          * Moves to the next record with the key; false when there is none. Throws
-         * {@link IllegalStateException} once the reader is closed.
+         * {@link IllegalStateException} once this finder is closed, or once the reader is closed
+         * unless this finder holds the file ({@link CdbReader#openFinder()}).
          */
         public boolean next() throws CdbFormatException {
+            if (closed) {
+                throw finderClosed();
+            }
+            if (held) {
+                return step(); // the file stays mapped while this finder is open
+            }
             // one guard for the whole step, its reads unguarded inside (see Mapping)
             input.enter();
             try {
-                if (!started) {
-                    started = true;
-                    // tinycdb's shape first, writing nothing to this finder as it goes; the
-                    // finder's walk state is worked out only when asked for (settle)
-                    final long found = walkTableInFile(input, key, keyOffset, keyLength);
-                    if (found == WALK_MISSED) {
-                        settled = false;
-                        return false;
-                    }
-                    if (found != WALK_EXACTLY) {
-                        valuePosition = valueStart(found, keyLength);
-                        valueLength = found >>> 32;
-                        settled = false;
-                        return true;
-                    }
-                    settle(false);
-                    return probeExactly();
-                }
-                if (!settled) {
-                    settle(true);
-                }
-                return tableInFile ? probeTableInFile() : probeExactly();
+                return step();
             } finally {
                 input.exit();
             }
+        }
+
+        /** One step of a lookup, its reads unguarded: the caller guards it, or the finder holds the file. */
+        private boolean step() throws CdbFormatException {
+            if (!started) {
+                started = true;
+                // tinycdb's shape first, writing nothing to this finder as it goes; the
+                // finder's walk state is worked out only when asked for (settle)
+                final long found = walkTableInFile(input, key, keyOffset, keyLength);
+                if (found == WALK_MISSED) {
+                    settled = false;
+                    return false;
+                }
+                if (found != WALK_EXACTLY) {
+                    valuePosition = valueStart(found, keyLength);
+                    valueLength = found >>> 32;
+                    settled = false;
+                    return true;
+                }
+                settle(false);
+                return probeExactly();
+            }
+            if (!settled) {
+                settle(true);
+            }
+            return tableInFile ? probeTableInFile() : probeExactly();
         }
 
         /**
@@ -558,11 +603,11 @@ public final class CdbReader implements Closeable {
         /** Occupied slots examined so far (cdb's {@code loop}). */
         public long probes() throws CdbFormatException {
             if (!settled) {
-                input.enter();
+                enterStep();
                 try {
                     settle(true);
                 } finally {
-                    input.exit();
+                    exitStep();
                 }
             }
             return probes;
@@ -578,13 +623,43 @@ public final class CdbReader implements Closeable {
         public byte[] valueBytes() throws CdbFormatException {
             checkValue();
             byte[] copy = new byte[checkedLength(valueLength)];
-            input.enter();
+            enterStep();
             try {
                 input.copyAt(valuePosition, copy, 0, copy.length); // checked just above
             } finally {
-                input.exit();
+                exitStep();
             }
             return copy;
+        }
+
+        /**
+         * Done with this finder: its lookups throw from now on, and a finder from
+         * {@link CdbReader#openFinder()} lets go of the file (see there). Idempotent.
+         */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                if (held) {
+                    input.release();
+                }
+            }
+        }
+
+        /** The guard of a stretch of reads outside next(): none while the finder holds the file. */
+        private void enterStep() {
+            if (closed) {
+                throw finderClosed();
+            }
+            if (!held) {
+                input.enter();
+            }
+        }
+
+        private void exitStep() {
+            if (!held) {
+                input.exit();
+            }
         }
 
         private void checkValue() throws CdbFormatException {
@@ -609,9 +684,10 @@ public final class CdbReader implements Closeable {
      * {@link Finder#probeExactly} to walk. (Neither answer can be a record's: a record that
      * holds a key inside the file starts at least 8 bytes before 4 GiB.)
      *
-     * <p>Static, its inputs in arguments, writing nothing, and short, on purpose: random hits
-     * in a large file miss the CPU caches twice each, and the CPU overlaps those misses with
-     * the next lookup's only while the instructions between them fit in its window. The same
+     * <p>Static, its inputs in arguments, writing nothing, and few instructions a probe, on
+     * purpose: random hits in a large file miss the CPU caches twice each, and the CPU overlaps
+     * those misses with the next lookup's only while the instructions between them fit in its
+     * window. The same
      * walk written as a method of {@link Finder} that kept its state in the finder's fields as
      * it went measured 1.8 times slower, on JDK 17 and 25 alike (benchmarks/README.md).
      */
@@ -635,7 +711,32 @@ public final class CdbReader implements Closeable {
         final long hash = h & UINT32;
         long at = startSlot(entry, h);
         final long keyEnd = CdbFormat.RECORD_HEADER_SIZE + keyLength;
-        for (long probed = 0; probed < slots; ) {
+        // The first probe, where most lookups end, peeled off the loop. This also keeps the
+        // method over 325 bytes of bytecode, C2's FreqInlineSize, so that C2 never inlines it
+        // and compiles it once on its own (WalkShapeTest holds it there). Inlined into
+        // Finder.next as the compile order sometimes had it, it made next too big for its
+        // callers to inline, and a lookup loop calling next calling the walk ran random hits
+        // in 350 ns instead of 215 on JDK 17 (tinycdb 206; benchmarks/README.md).
+        final long first = in.longAt(at);
+        final long firstRecord = first >>> 32;
+        if (firstRecord == 0) {
+            return WALK_MISSED;
+        }
+        if ((first & UINT32) == hash) {
+            if (firstRecord + keyEnd > length) {
+                return WALK_EXACTLY;
+            }
+            final long lengths = in.longAt(firstRecord);
+            if ((lengths & UINT32) == keyLength
+                    && in.equalsAt(firstRecord + CdbFormat.RECORD_HEADER_SIZE, key, keyOffset, keyLength)) {
+                return (lengths & ~UINT32) | firstRecord;
+            }
+        }
+        at += CdbFormat.SLOT_SIZE;
+        if (at == tableEnd) {
+            at = table;
+        }
+        for (long probed = 1; probed < slots; ) {
             final long slot = in.longAt(at);
             final long recordPosition = slot >>> 32;
             if (recordPosition == 0) {

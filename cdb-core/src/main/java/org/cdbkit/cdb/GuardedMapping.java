@@ -46,7 +46,6 @@ final class GuardedMapping extends Mapping {
 
     private final AtomicLongArray inProgress = new AtomicLongArray(CELLS * STRIDE);
     private final List<ByteBuffer> buffers = new ArrayList<>();
-    private volatile boolean closed;
 
     @Override
     ByteBuffer map(FileChannel channel, long start, long size) throws IOException {
@@ -65,7 +64,7 @@ final class GuardedMapping extends Mapping {
     void enter() {
         int cell = cell();
         inProgress.getAndIncrement(cell);
-        if (closed) {
+        if (isClosed()) {
             inProgress.getAndDecrement(cell);
             throw closedError();
         }
@@ -82,18 +81,7 @@ final class GuardedMapping extends Mapping {
     }
 
     @Override
-    boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    void awaitReads() {
         // the reads in progress are a few memory accesses long: wait them out
         for (int spins = 0; !drained(); spins++) {
             if (spins < 100) {
@@ -102,6 +90,10 @@ final class GuardedMapping extends Mapping {
                 Thread.yield();
             }
         }
+    }
+
+    @Override
+    void unmap() {
         List<ByteBuffer> unmapping;
         synchronized (buffers) {
             unmapping = new ArrayList<>(buffers);

@@ -178,8 +178,9 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
     }
 
     /**
-     * Unmaps the file: at once, or as soon as the reads in progress on other threads are over.
-     * Reads after it throw {@link IllegalStateException}. Idempotent. On Java 22 and later a
+     * Unmaps the file: at once, or as soon as the reads in progress on other threads are over,
+     * or, while a finder opened by {@code CdbReader.openFinder} is open, when the last of those
+     * is closed. Reads after it throw {@link IllegalStateException}. Idempotent. On Java 22 and later a
      * thread caught mid-read by the close is also left interrupted (the JDK interrupts it to
      * throw at it), so close only what no thread reads, as {@code RulesDatabase} does.
      */
@@ -200,6 +201,15 @@ public abstract sealed class MappedInput implements Closeable permits OneSegment
 
     final void exit() {
         mapping.exit();
+    }
+
+    /** Keeps the file mapped, reads needing no enter(), until release() (see {@link Mapping#hold()}). */
+    final void hold() {
+        mapping.hold();
+    }
+
+    final void release() {
+        mapping.release();
     }
 
     abstract byte byteAt(long position);

@@ -3,6 +3,8 @@ package org.cdbkit.cdb;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How one {@link MappedInput} maps its file, and unmaps it at {@link #close()} instead of
@@ -22,6 +24,20 @@ import java.nio.channels.FileChannel;
  * {@link #viewsAreSafe()} is false and slices are copies.
  * </ul>
  * {@code -Dcdbkit.mapping=guarded} (or {@code arena}) overrides the choice, for tests.
+ *
+ * <p>Holds. Besides the reads each counted on its own, a caller may hold the mapping
+ * ({@link #hold()}, {@link #release()}; {@code CdbReader.openFinder}) for a run of lookups that
+ * then need no guard each: the count that stops a close from unmapping is taken once for the
+ * run, not once a lookup (on Java 17 the two locked instructions of a guarded lookup cost more
+ * than half its time; benchmarks/README.md). A close while a hold is out marks the mapping
+ * closed at once, so that every new read and hold throws, and leaves the unmapping to the last
+ * release. Why the unmapping then comes exactly once, and never under a holder: the closer
+ * writes {@code closed}, waits out the counted reads, writes {@code readsDrained}, then reads
+ * the holders; a holder's release takes its count away, then reads {@code readsDrained}. These
+ * are volatile accesses in one total order, so at least one of the two sees the other's write
+ * and unmaps ({@code unmapped} lets only the first through). A hold adds its count, then reads
+ * {@code closed}: if the closer read no holders, its write of {@code closed} came before that
+ * read, so the hold sees it and backs out without reading.
  */
 abstract class Mapping {
     /** Which kind this JVM uses. */
@@ -54,10 +70,63 @@ abstract class Mapping {
     /** Whether a view of the buffers may be handed out: false where it could outlive the mapping. */
     abstract boolean viewsAreSafe();
 
-    abstract boolean isClosed();
+    private volatile boolean closed;
+    /** True once close() has waited out the counted reads: only holds can still be in the memory. */
+    private volatile boolean readsDrained;
+    private final AtomicInteger holders = new AtomicInteger();
+    private final AtomicBoolean unmapped = new AtomicBoolean();
 
-    /** Unmaps, at once or as soon as the reads in progress are over; later reads throw. */
-    abstract void close();
+    final boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Keeps the buffers mapped until the matching {@link #release()}, on any thread: reads in
+     * between need no {@link #enter()}. Throws {@link IllegalStateException} once closed.
+     */
+    final void hold() {
+        holders.incrementAndGet();
+        if (closed) {
+            release();
+            throw closedError();
+        }
+    }
+
+    final void release() {
+        if (holders.decrementAndGet() == 0 && readsDrained) {
+            unmapOnce();
+        }
+    }
+
+    /**
+     * Closes: every later read and hold throws; the buffers are unmapped at once, or as soon
+     * as the reads in progress are over, or, while a hold is out, at the last release.
+     */
+    final void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        awaitReads();
+        readsDrained = true;
+        if (holders.get() == 0) {
+            unmapOnce();
+        }
+    }
+
+    private void unmapOnce() {
+        if (unmapped.compareAndSet(false, true)) {
+            unmap();
+        }
+    }
+
+    /** Returns once no read counted by {@link #enter()} is in progress (closed is set already). */
+    abstract void awaitReads();
+
+    /** Unmaps the buffers: called once, when no read or hold can be in them. */
+    abstract void unmap();
 
     static IllegalStateException closedError() {
         return new IllegalStateException("mapped file is closed");
