@@ -71,10 +71,14 @@ esac
 awk '/^#/ { next }
      /^@/ { if (!seen[$0]++) print; next }
      !($1 in listed) { listed[$1] = 1; print $1 }' ./*.classes > all.classes
-# The launcher's options that matter to the archive: its collector (with another, Java 17
-# keeps the archived heap objects out) and the opened package.
+# Dumped under the JVM's default collector (G1 on any machine of two cores or more): Java 17
+# archives heap objects, the module graph among them, only from G1 and maps them only into G1,
+# which the launcher gives the single-lookup tools (tiny in bin/.tools); the others, under the
+# serial collector, map the archive's classes alone. Nor is the package opened to the tools
+# that name files passed here: dumped without it, the archive holds the module graph, which
+# tools started without it map.
 if ! java -Xshare:dump -XX:SharedClassListFile=all.classes -XX:SharedArchiveFile="$tmp/new.jsa" \
-    -XX:+UseSerialGC -XX:-UsePerfData --add-opens java.base/sun.nio.fs=ALL-UNNAMED -cp "$jar" > dump.log 2>&1; then
+    -XX:-UsePerfData -cp "$jar" > dump.log 2>&1; then
   cat dump.log >&2
   echo "cds: fatal: java -Xshare:dump failed for $jar" >&2
   exit 111

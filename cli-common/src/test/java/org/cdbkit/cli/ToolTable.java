@@ -12,8 +12,11 @@ import org.cdbkit.testing.Fixtures;
 
 /** The table of tools, bin/.tools, as the launcher reads it: one row a tool. */
 public final class ToolTable {
-    /** One tool: its name, the module whose jar holds it, its class, what its messages say, how it starts. */
-    public record Row(String name, String module, String className, String says, String start) {
+    /**
+     * One tool: its name, the module whose jar holds it, its class, what its messages say, how
+     * it starts, and whether it opens files by name ("files") or reads standard input only ("-").
+     */
+    public record Row(String name, String module, String className, String says, String start, String names) {
     }
 
     private static Map<String, Row> rows;
@@ -32,10 +35,10 @@ public final class ToolTable {
             try {
                 for (String line : Files.readAllLines(file(), StandardCharsets.US_ASCII)) {
                     String[] f = line.trim().split("\\s+");
-                    if (line.startsWith("#") || f.length < 5) {
+                    if (line.startsWith("#") || f.length < 6) {
                         continue;
                     }
-                    read.put(f[0], new Row(f[0], f[1], f[2], f[3], f[4]));
+                    read.put(f[0], new Row(f[0], f[1], f[2], f[3], f[4], f[5]));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -50,7 +50,8 @@ class ToolTableTest {
             Path source = Fixtures.root().resolve(row.module()).resolve("src/main/java")
                     .resolve(row.className().replace('.', '/') + ".java");
             assertTrue(Files.exists(source), row.name() + ": " + row.className() + " is in " + row.module());
-            assertTrue(Set.of("quick", "full").contains(row.start()), row.name() + " starts quick or full");
+            assertTrue(Set.of("tiny", "quick", "full").contains(row.start()), row.name() + " starts tiny, quick or full");
+            assertTrue(Set.of("files", "-").contains(row.names()), row.name() + " names files or -");
         }
     }
 

@@ -67,6 +67,30 @@ class LaunchersIT {
         assertEquals(new Oracle.Result(100, new byte[0], new byte[0]), run(cdb, BIN.resolve("cdbget"), "nokey"));
     }
 
+    /**
+     * The tools that read standard input only start without sun.nio.fs opened (bin/.tools,
+     * names "-"): they must never need it, so they never load FileNames; cdbmake, which names
+     * its files, is started with it and names them by their bytes.
+     */
+    @Test
+    void onlyTheToolsThatNameFilesAreOpenedSunNioFs() throws Exception {
+        Path cdb = CDB.resolve("dups.cdb");
+        Path log = dir.resolve("classes.log");
+        for (String tool : List.of("cdbget", "cdbdump", "cdbstats", "cdbtest", "cdbmake")) {
+            Files.deleteIfExists(log);
+            Object[] command = tool.equals("cdbget") ? new Object[] {BIN.resolve(tool), "one"}
+                    : tool.equals("cdbmake") ? new Object[] {BIN.resolve(tool), "new.cdb", "new.tmp"}
+                    : new Object[] {BIN.resolve(tool)};
+            Path stdin = tool.equals("cdbmake") ? CDB.resolve("many.in") : cdb;
+            Oracle.Result r = Oracle.run(Oracle.command(command), dir, null, stdin, "LC_ALL", "C",
+                    "CDBKIT_JAVA_OPTS", "-Xlog:class+load:file=" + log);
+            assertEquals(0, r.exitCode, tool + ": " + r.stderrText());
+            String loaded = Files.readString(log);
+            assertTrue(loaded.contains("org.cdbkit.cli.Main "), tool + " ran");
+            assertEquals(tool.equals("cdbmake"), loaded.contains("org.cdbkit.cli.FileNames "), tool + " and FileNames");
+        }
+    }
+
     @Test
     void usageNamesTheProgramAsInvoked() throws Exception {
         Path link = linked("cdbget");
