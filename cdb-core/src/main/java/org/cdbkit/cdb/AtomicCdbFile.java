@@ -35,6 +35,9 @@ import java.util.Set;
  *     out.commit();
  * }
  * }</pre>
+ *
+ * <p>{@link #create(Path, Path, CdbWidth)} writes either width: {@link #sink()} is then a
+ * {@link CdbWriter} or a {@link Cdb64Writer}, with the same guarantees.
  */
 public final class AtomicCdbFile implements Closeable {
     /** cdbmake creates the temporary file with mode 0644 (less the umask). */
@@ -46,33 +49,41 @@ public final class AtomicCdbFile implements Closeable {
     private final Path target;
     private final Path temporary;
     private final FileChannel channel;
-    private final CdbWriter writer;
+    private final StreamingCdbWriter writer;
     private final BackgroundSync sync;
     private boolean synced;
     private boolean done;
 
-    private AtomicCdbFile(Path target, Path temporary, FileChannel channel) throws IOException {
+    private AtomicCdbFile(Path target, Path temporary, FileChannel channel, CdbWidth width) throws IOException {
         this.target = target;
         this.temporary = temporary;
         this.channel = channel;
         this.sync = new BackgroundSync(channel);
         // with a second core, the file is written behind the records as they are added
-        this.writer = new CdbWriter(channel, sync, Runtime.getRuntime().availableProcessors() > 1);
+        boolean writeBehind = Runtime.getRuntime().availableProcessors() > 1;
+        this.writer = width == CdbWidth.CDB64 ? new Cdb64Writer(channel, sync, writeBehind)
+                : new CdbWriter(channel, sync, writeBehind);
     }
 
     /**
      * Creates {@code temporary} new, replacing (never following) whatever had that name; it
-     * must be on the target's file system, and must not be the target.
+     * must be on the target's file system, and must not be the target. Writes a cdb.
      */
     public static AtomicCdbFile create(Path target, Path temporary) throws IOException {
+        return create(target, temporary, CdbWidth.CDB32);
+    }
+
+    /** As {@link #create(Path, Path)}, writing a database of the given width. */
+    public static AtomicCdbFile create(Path target, Path temporary, CdbWidth width) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(temporary, "temporary");
+        Objects.requireNonNull(width, "width");
         if (sameFile(temporary, target)) {
             throw new SameFileException(temporary.toString(), target.toString());
         }
         FileChannel channel = FreshFile.create(temporary, MODE_0644);
         try {
-            return new AtomicCdbFile(target, temporary, channel);
+            return new AtomicCdbFile(target, temporary, channel, width);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(temporary);
@@ -111,8 +122,25 @@ public final class AtomicCdbFile implements Closeable {
                 .setPermissions(permissions);
     }
 
+    /**
+     * The writer of a cdb made by {@link #create(Path, Path)}; throws
+     * {@link IllegalStateException} for a cdb64 (use {@link #sink()}).
+     */
     public CdbWriter writer() {
+        if (writer instanceof CdbWriter w) {
+            return w;
+        }
+        throw new IllegalStateException("this file is a cdb64: write it through sink()");
+    }
+
+    /** The writer, of either width. */
+    public CdbSink sink() {
         return writer;
+    }
+
+    /** Which layout the file is written in. */
+    public CdbWidth width() {
+        return writer.width();
     }
 
     public Path target() {

@@ -1,15 +1,12 @@
 package org.cdbkit.cdb;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -26,7 +23,7 @@ import java.util.Objects;
  * {@code cdb_findnext} to the letter (32-bit position arithmetic, keys compared in 32-byte
  * pieces), so on a damaged file they find, miss or fail exactly where cdbget does.
  */
-public final class CdbReader implements Closeable {
+public final class CdbReader implements CdbDatabase {
     private static final long UINT32 = 0xFFFFFFFFL;
     /** cdb compares a stored key in pieces of this size and stops at the first difference. */
     private static final int KEY_PIECE = 32;
@@ -69,11 +66,19 @@ public final class CdbReader implements Closeable {
         return new CdbReader(input);
     }
 
+    @Override
     public MappedInput input() {
         return input;
     }
 
+    /** {@link CdbWidth#CDB32}: a cdb ({@link Cdb64Reader} reads cdb64). */
+    @Override
+    public CdbWidth width() {
+        return CdbWidth.CDB32;
+    }
+
     /** The first value stored under {@code key}, as a read-only view, or null. */
+    @Override
     public ByteBuffer get(byte[] key) throws CdbFormatException {
         Objects.requireNonNull(key, "key");
         long found = walk(key);
@@ -88,6 +93,7 @@ public final class CdbReader implements Closeable {
     }
 
     /** The first value stored under {@code key}, copied, or null. */
+    @Override
     public byte[] getBytes(byte[] key) throws CdbFormatException {
         Objects.requireNonNull(key, "key");
         // the walk and the copy under one guard: on Java 17 to 21 each guard is two locked
@@ -147,6 +153,7 @@ public final class CdbReader implements Closeable {
     }
 
     /** Every value stored under {@code key}, in the order they were added. */
+    @Override
     public List<ByteBuffer> getAll(byte[] key) throws CdbFormatException {
         Objects.requireNonNull(key, "key");
         List<ByteBuffer> values = new ArrayList<>();
@@ -158,6 +165,7 @@ public final class CdbReader implements Closeable {
     }
 
     /** A cursor over the records stored under {@code key}, in the order they were added. */
+    @Override
     public Finder find(byte[] key) {
         Objects.requireNonNull(key, "key");
         return new Finder(key, 0, key.length);
@@ -259,6 +267,7 @@ public final class CdbReader implements Closeable {
     private static final ThreadLocal<long[]> BATCH = ThreadLocal.withInitial(() -> new long[BATCH_SCRATCH]);
 
     /** Where the records end and the hash tables begin: the position of table 0. */
+    @Override
     public long recordsEnd() throws CdbFormatException {
         long end = readUint(0, "header");
         if (end > input.length()) {
@@ -268,23 +277,8 @@ public final class CdbReader implements Closeable {
         return end;
     }
 
-    /** Every record in file order, without copying. */
-    public Iterable<CdbRecord> records() {
-        return RecordIterator::new;
-    }
-
-    /** Every record in file order, as a callback; stops at the first exception. */
-    public void forEachRecord(RecordVisitor visitor) throws IOException {
-        long end = recordsEnd();
-        long position = CdbFormat.HEADER_SIZE;
-        while (position < end) {
-            CdbRecord record = recordAt(position, end);
-            visitor.visit(record);
-            position = record.end();
-        }
-    }
-
     /** The record at {@code position}, checked to lie before {@code limit}. */
+    @Override
     public CdbRecord recordAt(long position, long limit) throws CdbFormatException {
         if (position + CdbFormat.RECORD_HEADER_SIZE > limit) {
             throw new CdbFormatException("record at " + position + ": truncated header, records end at " + limit);
@@ -296,7 +290,7 @@ public final class CdbReader implements Closeable {
             throw new CdbFormatException("record at " + position + ": key length " + keyLength
                     + " and data length " + valueLength + " run past the end of the records at " + limit);
         }
-        return new CdbRecord(input, position, keyLength, valueLength);
+        return new CdbRecord(input, position, CdbFormat.RECORD_HEADER_SIZE, keyLength, valueLength);
     }
 
     /**
@@ -330,51 +324,13 @@ public final class CdbReader implements Closeable {
         return input.longAt(position);
     }
 
-    /** Receives records in file order. */
-    @FunctionalInterface
-    public interface RecordVisitor {
-        void visit(CdbRecord record) throws IOException;
-    }
-
-    private final class RecordIterator implements Iterator<CdbRecord> {
-        private long position = CdbFormat.HEADER_SIZE;
-        private final long end;
-
-        RecordIterator() {
-            try {
-                end = recordsEnd();
-            } catch (CdbFormatException e) {
-                throw new CorruptCdbException(e);
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return position < end;
-        }
-
-        @Override
-        public CdbRecord next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            try {
-                CdbRecord record = recordAt(position, end);
-                position = record.end();
-                return record;
-            } catch (CdbFormatException e) {
-                throw new CorruptCdbException(e);
-            }
-        }
-    }
-
     /**
      * One lookup in progress, as cdb's {@code cdb_findnext}: each {@link #next()} moves to the
      * next record with the key. Not thread-safe: a finder serves one thread, one lookup at a
      * time ({@link CdbReader#finder()} makes one to reuse lookup after lookup, and
      * {@link CdbReader#openFinder()} one that holds the file mapped until closed).
      */
-    public final class Finder implements AutoCloseable {
+    public final class Finder implements CdbFinder {
         /** Whether this finder holds the file mapped (openFinder), its reads then unguarded. */
         private final boolean held;
         private boolean closed;

@@ -2,16 +2,22 @@ package org.cdbkit.cdb;
 
 import java.nio.ByteBuffer;
 
-/** One record of a cdb, located in the mapped file; key and value are read on demand. */
+/**
+ * One record of a cdb or cdb64, located in the mapped file; key and value are read on demand.
+ * The reader that made it has checked that the whole record lies in the file.
+ */
 public final class CdbRecord {
     private final MappedInput input;
     private final long position;
+    /** The lengths before the key: 8 bytes in a cdb, 16 in a cdb64. */
+    private final int headerSize;
     private final long keyLength;
     private final long valueLength;
 
-    CdbRecord(MappedInput input, long position, long keyLength, long valueLength) {
+    CdbRecord(MappedInput input, long position, int headerSize, long keyLength, long valueLength) {
         this.input = input;
         this.position = position;
+        this.headerSize = headerSize;
         this.keyLength = keyLength;
         this.valueLength = valueLength;
     }
@@ -19,6 +25,11 @@ public final class CdbRecord {
     /** Where the record starts (its length header). */
     public long position() {
         return position;
+    }
+
+    /** The size of the record's lengths header: 8 bytes in a cdb, 16 in a cdb64. */
+    public int headerSize() {
+        return headerSize;
     }
 
     public long keyLength() {
@@ -30,7 +41,7 @@ public final class CdbRecord {
     }
 
     public long keyPosition() {
-        return position + CdbFormat.RECORD_HEADER_SIZE;
+        return position + headerSize;
     }
 
     public long valuePosition() {

@@ -15,46 +15,77 @@ import org.cdbkit.cdb.CdbFormatException.Kind;
  *
  * <p>Reads the stream in blocks of 8 KiB, each through one {@code read} call, so a wrapper
  * around the stream sees the same reads as djb's buffered input would make.
+ *
+ * <p>Reads either width ({@link #CdbSequentialReader(InputStream, CdbWidth)}); a cdb64's numbers
+ * are unsigned 64-bit. A record length of 2^63 or more (negative as a Java long) cannot be in
+ * any stream, so it is reported at once as a truncation, where cdb64dump would find the same
+ * after reading the rest of the input.
  */
 public final class CdbSequentialReader {
     private static final int BLOCK = 8192;
 
     private final InputStream in;
     private final byte[] buffer = new byte[BLOCK];
-    private final byte[] number = new byte[4];
+    private final CdbWidth width;
+    private final byte[] number;
     private int next;
     private int end;
     private long position;
-    private long recordsEnd = -1;
+    private boolean headerRead;
+    /** Unsigned: in a cdb64 it may be 2^63 or more, which the input then ends before. */
+    private long recordsEnd;
     private long keyLength;
     private long valueLength;
 
+    /** A reader of a cdb. */
     public CdbSequentialReader(InputStream in) {
-        Objects.requireNonNull(in, "in");
-        this.in = in;
+        this(in, CdbWidth.CDB32);
     }
 
-    /** Reads the header; returns where the records end (the position of hash table 0). */
+    /** A reader of a database of the given width. */
+    public CdbSequentialReader(InputStream in, CdbWidth width) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(width, "width");
+        this.in = in;
+        this.width = width;
+        this.number = new byte[width.numberSize()];
+    }
+
+    public CdbWidth width() {
+        return width;
+    }
+
+    /**
+     * Reads the header; returns where the records end (the position of hash table 0; for a
+     * cdb64, unsigned).
+     */
     public long readHeader() throws IOException {
         recordsEnd = readNumber();
-        while (position < CdbFormat.HEADER_SIZE) {
+        while (position < width.headerSize()) {
             readNumber();
         }
+        headerRead = true;
         return recordsEnd;
     }
 
     /** Whether another record starts before the end of the records. */
     public boolean hasNextRecord() {
-        if (recordsEnd < 0) {
+        if (!headerRead) {
             throw new IllegalStateException("read the header first");
         }
-        return position < recordsEnd;
+        return Long.compareUnsigned(position, recordsEnd) < 0;
     }
 
     /** Reads the next record's key and data lengths; the key and data follow in the stream. */
     public void readRecordHeader() throws IOException {
+        long recordPosition = position;
         keyLength = readNumber();
         valueLength = readNumber();
+        if (keyLength < 0 || valueLength < 0) {
+            throw new CdbFormatException(Kind.TRUNCATED, "truncated file: the record at " + recordPosition
+                    + " has key length " + Long.toUnsignedString(keyLength) + " and data length "
+                    + Long.toUnsignedString(valueLength) + ", more than any input holds");
+        }
     }
 
     public long keyLength() {
@@ -129,17 +160,21 @@ public final class CdbSequentialReader {
         }
     }
 
+    /** An unsigned little-endian number of the width's size (a cdb64's may come back negative). */
     private long readNumber() throws IOException {
-        readFully(number, 0, 4);
-        return (number[0] & 0xff) | (number[1] & 0xff) << 8 | (number[2] & 0xff) << 16
-                | (long) (number[3] & 0xff) << 24;
+        readFully(number, 0, number.length);
+        long n = 0;
+        for (int i = number.length - 1; i >= 0; i--) {
+            n = n << 8 | (number[i] & 0xff);
+        }
+        return n;
     }
 
     private void fill(long wanted) throws IOException {
         int n = in.read(buffer, 0, BLOCK);
         if (n <= 0) {
             throw new CdbFormatException(Kind.TRUNCATED, "truncated file: the input ends at byte " + position
-                    + (recordsEnd < 0 || position < CdbFormat.HEADER_SIZE ? ", inside the 2048-byte header"
+                    + (!headerRead || position < width.headerSize() ? ", inside the " + width.headerSize() + "-byte header"
                             : ", " + wanted + " bytes short of the end of a record"));
         }
         next = 0;

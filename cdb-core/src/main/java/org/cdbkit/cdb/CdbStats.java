@@ -13,6 +13,8 @@ import org.cdbkit.cdb.CdbFormatException.Kind;
  * read in file order and each key is looked up until that very record is found; the distance
  * is the number of occupied slots probed before it (slots of other keys and of earlier
  * records with the same key count). Keys over 1024 bytes are not counted, as in cdbstats.
+ * Works on either width: the index says which ({@link CdbDatabase#width()}), and the records are
+ * read in that layout.
  */
 public final class CdbStats {
     /** cdbstats and cdbtest look up keys of at most this many bytes. */
@@ -26,27 +28,35 @@ public final class CdbStats {
     private CdbStats() {
     }
 
-    /** Computes the figures of the database in {@code file}. */
+    /** Computes the figures of the cdb in {@code file}. */
     public static CdbStats of(Path file) throws IOException {
+        return of(file, CdbWidth.CDB32);
+    }
+
+    /** Computes the figures of the database of the given width in {@code file}. */
+    public static CdbStats of(Path file, CdbWidth width) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
+        Objects.requireNonNull(width, "width");
+        try (CdbDatabase reader = CdbFiles.open(file, width);
+                InputStream in = Files.newInputStream(file)) {
             return of(in, reader);
         }
     }
 
     /**
      * Computes the figures of a database read in sequence from {@code records}, looking keys up
-     * in {@code index} (the same database, mapped).
+     * in {@code index} (the same database, mapped; its width is the one the records are read in).
      */
-    public static CdbStats of(InputStream records, CdbReader index) throws IOException {
+    public static CdbStats of(InputStream records, CdbDatabase index) throws IOException {
         CdbStats stats = new CdbStats();
-        new CdbSequentialReader(records).forEachKey(MAX_KEY, new CdbSequentialReader.KeyVisitor() {
+        int recordHeaderSize = index.width().recordHeaderSize();
+        new CdbSequentialReader(records, index.width()).forEachKey(MAX_KEY, new CdbSequentialReader.KeyVisitor() {
             @Override
             public void key(byte[] key, long dataPosition, long dataLength) throws IOException {
-                CdbReader.Finder finder = index.find(key);
+                CdbFinder finder = index.find(key);
                 do {
                     if (!finder.next()) {
-                        long recordPosition = dataPosition - key.length - CdbFormat.RECORD_HEADER_SIZE;
+                        long recordPosition = dataPosition - key.length - recordHeaderSize;
                         throw new CdbFormatException(Kind.NOT_INDEXED, "record at " + recordPosition
                                 + ": its key does not lead to it through the hash tables");
                     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Checks that every record can be found through the hash tables, as cdb-0.75's cdbtest does:
  * each record, read in file order, has its key looked up, and the first record found for it
  * is compared with the one read. A later record with a duplicate key counts as "different
- * record"; keys over 1024 bytes are not tested.
+ * record"; keys over 1024 bytes are not tested. Works on either width, as {@link CdbStats}.
  */
 public final class CdbVerifier {
     private long found;
@@ -22,20 +22,32 @@ public final class CdbVerifier {
     private CdbVerifier() {
     }
 
+    /** Verifies the cdb in {@code file}. */
     public static CdbVerifier of(Path file) throws IOException {
+        return of(file, CdbWidth.CDB32);
+    }
+
+    /** Verifies the database of the given width in {@code file}. */
+    public static CdbVerifier of(Path file, CdbWidth width) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (CdbReader reader = CdbReader.open(file); InputStream in = Files.newInputStream(file)) {
+        Objects.requireNonNull(width, "width");
+        try (CdbDatabase reader = CdbFiles.open(file, width);
+                InputStream in = Files.newInputStream(file)) {
             return of(in, reader);
         }
     }
 
-    /** Verifies a database read in sequence from {@code records} against {@code index}. */
-    public static CdbVerifier of(InputStream records, CdbReader index) throws IOException {
+    /**
+     * Verifies a database read in sequence from {@code records} against {@code index} (the same
+     * database, mapped; its width is the one the records are read in).
+     */
+    public static CdbVerifier of(InputStream records, CdbDatabase index) throws IOException {
         CdbVerifier result = new CdbVerifier();
-        new CdbSequentialReader(records).forEachKey(CdbStats.MAX_KEY, new CdbSequentialReader.KeyVisitor() {
+        new CdbSequentialReader(records, index.width()).forEachKey(CdbStats.MAX_KEY,
+                new CdbSequentialReader.KeyVisitor() {
             @Override
             public void key(byte[] key, long dataPosition, long dataLength) throws IOException {
-                CdbReader.Finder finder = index.find(key);
+                CdbFinder finder = index.find(key);
                 if (!finder.next()) {
                     result.notFound++;
                 } else if (finder.valuePosition() != dataPosition) {

@@ -2,21 +2,48 @@ package org.cdbkit.cdb;
 
 /**
  * The (hash, position) pair of every record added so far, kept per hash table in insertion
- * order: 8 bytes a record, in chunks so that growing never copies more than one small chunk
- * and finishing needs no second array of all records (cdbmake's "split" array).
+ * order, in chunks so that growing never copies more than one small chunk and finishing needs
+ * no second array of all records (cdbmake's "split" array). For cdb a pair is one long (8
+ * bytes a record: the 32-bit hash high, the position low); for cdb64 it is two (16 bytes a
+ * record: the 64-bit hash, then the position).
  */
 final class SlotLists {
     private static final int FIRST_CHUNK = 16;
     private static final int CHUNK = 4096;
 
-    /** chunks[table][i]: full chunks of CHUNK entries, except the last, which may be smaller. */
+    /** 0 when a pair is one long (cdb), 1 when it is two (cdb64). */
+    private final int pairShift;
+    /** chunks[table][i]: full chunks of CHUNK longs, except the last, which may be smaller. */
     private final long[][][] chunks = new long[CdbFormat.TABLE_COUNT][][];
     private final int[] chunkCount = new int[CdbFormat.TABLE_COUNT];
+    /** Longs stored per table. */
     private final int[] counts = new int[CdbFormat.TABLE_COUNT];
     private long total;
 
+    /** Pairs for cdb: one long each. */
+    SlotLists() {
+        this(CdbWidth.CDB32);
+    }
+
+    SlotLists(CdbWidth width) {
+        this.pairShift = width == CdbWidth.CDB64 ? 1 : 0;
+    }
+
+    /** A cdb pair: the 32-bit hash and a position below 4 GiB. */
     void add(int hash, long position) {
-        int table = hash & 0xff;
+        append(hash & 0xff, ((long) hash << 32) | position);
+        total++;
+    }
+
+    /** A cdb64 pair: two longs (on lists made for {@link CdbWidth#CDB64}). */
+    void add64(long hash, long position) {
+        int table = (int) hash & 0xff;
+        append(table, hash);
+        append(table, position);
+        total++;
+    }
+
+    private void append(int table, long value) {
         int n = counts[table];
         int indexInChunk = n & (CHUNK - 1);
         int chunkIndex = n >>> 12;
@@ -42,13 +69,13 @@ final class SlotLists {
             chunk = tableChunks[chunkIndex] = new long[chunkIndex == 0 ? FIRST_CHUNK : CHUNK];
             chunkCount[table]++;
         }
-        chunk[indexInChunk] = ((long) hash << 32) | position;
+        chunk[indexInChunk] = value;
         counts[table] = n + 1;
-        total++;
     }
 
+    /** Records in a table. */
     int count(int table) {
-        return counts[table];
+        return counts[table] >>> pairShift;
     }
 
     long total() {
@@ -60,10 +87,13 @@ final class SlotLists {
         for (int c : counts) {
             max = Math.max(max, c);
         }
-        return max;
+        return max >>> pairShift;
     }
 
-    /** The i-th entry of a table, in insertion order: hash in the high 32 bits, position low. */
+    /**
+     * The i-th long of a table, in insertion order: for cdb, record i's pair (hash in the high
+     * 32 bits, position low); for cdb64, record i/2's hash (i even) or position (i odd).
+     */
     long entry(int table, int i) {
         return chunks[table][i >>> 12][i & (CHUNK - 1)];
     }

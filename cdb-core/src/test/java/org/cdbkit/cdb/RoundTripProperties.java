@@ -92,7 +92,7 @@ class RoundTripProperties {
         return cdb;
     }
 
-    static void checkReader(CdbReader reader, List<byte[][]> records) throws IOException {
+    static void checkReader(CdbDatabase reader, List<byte[][]> records) throws IOException {
         int i = 0;
         for (CdbRecord record : reader.records()) {
             assertArrayEquals(records.get(i)[0], record.keyBytes(), "key of record " + i);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.cdbkit.cdb.AtomicCdbFile;
+import org.cdbkit.cdb.CdbSink;
+import org.cdbkit.cdb.CdbWidth;
 import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cdb.SameFileException;
 
@@ -12,22 +14,34 @@ import org.cdbkit.cdb.SameFileException;
  * temporary file, which is renamed over the database, each failure worded as the tool words
  * it. On any failure the old database is untouched and, unlike the originals, the temporary
  * file is removed. Unlike them too, the temporary file is created new, never written through a
- * link, and one that is the database itself is refused.
+ * link, and one that is the database itself is refused. Either width: a cdb
+ * ({@link #run(Path, Path, Source, Wording)}, cdbmake and tcprules) or a cdb64 as well
+ * ({@link #run(Path, Path, CdbWidth, SinkSource, Wording)}), with the same steps and words.
  */
 public final class AtomicBuild {
     private AtomicBuild() {
     }
 
-    /** Writes the records. */
+    /** Writes the records of a cdb. */
     @FunctionalInterface
     public interface Source {
         void writeTo(CdbWriter writer) throws IOException;
     }
 
+    /** Writes the records of a database of either width. */
+    @FunctionalInterface
+    public interface SinkSource {
+        void writeTo(CdbSink sink) throws IOException;
+    }
+
     /** A tool's words for what can fail; each returns the text before {@code ": " + error}. */
     public interface Wording {
-        /** The failure for an error of the source (bad input, read error), or null for a write error. */
-        ToolFailure sourceFailure(IOException e, CdbWriter writer);
+        /**
+         * The failure for an error of the source (bad input, read error), or null for a write
+         * error; {@code writer} is the database being written (a {@link CdbWriter} when building
+         * a cdb), for its {@link CdbSink#recordCount()}.
+         */
+        ToolFailure sourceFailure(IOException e, CdbSink writer);
 
         String cannotCreate();
 
@@ -36,10 +50,17 @@ public final class AtomicBuild {
         String cannotRename();
     }
 
+    /** Builds a cdb. */
     public static void run(Path cdb, Path tmp, Source source, Wording words) {
+        // the sink of a 32-bit AtomicCdbFile is its CdbWriter
+        run(cdb, tmp, CdbWidth.CDB32, sink -> source.writeTo((CdbWriter) sink), words);
+    }
+
+    /** Builds a database of the given width. */
+    public static void run(Path cdb, Path tmp, CdbWidth width, SinkSource source, Wording words) {
         AtomicCdbFile out;
         try {
-            out = AtomicCdbFile.create(cdb, tmp);
+            out = AtomicCdbFile.create(cdb, tmp, width);
         } catch (SameFileException e) {
             // a mistake in the command, not trouble that goes away: exit 100, as for bad usage
             throw ToolFailure.fatal(ToolFailure.PERMANENT,
@@ -49,9 +70,9 @@ public final class AtomicBuild {
         }
         try (out) {
             try {
-                source.writeTo(out.writer());
+                source.writeTo(out.sink());
             } catch (IOException e) {
-                ToolFailure f = words.sourceFailure(e, out.writer());
+                ToolFailure f = words.sourceFailure(e, out.sink());
                 throw f != null ? f : failure(words.cannotWrite(), e);
             }
             try {

@@ -2,8 +2,8 @@ package org.cdbkit.cli.cdb;
 
 import java.io.IOException;
 
+import org.cdbkit.cdb.CdbSink;
 import org.cdbkit.cdb.CdbTooLargeException;
-import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.RecordSink;
 import org.cdbkit.cli.AtomicBuild;
@@ -27,7 +27,7 @@ final class CdbBuild {
     static void build(String cdb, String tmp, RecordSource source) {
         AtomicBuild.run(FileNames.path(cdb), FileNames.path(tmp), source::readAll, new AtomicBuild.Wording() {
             @Override
-            public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
+            public ToolFailure sourceFailure(IOException e, CdbSink writer) {
                 if (e instanceof CdbmakeFormatException f) {
                     if (f.problem() == CdbmakeFormatException.Problem.LENGTH_TOO_LARGE) {
                         return tooLarge(tmp, e);

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbWriter;
+import org.cdbkit.cdb.CdbSink;
 import org.cdbkit.cli.AtomicBuild;
 import org.cdbkit.cli.ErrorText;
 import org.cdbkit.cli.FileNames;
@@ -74,7 +74,7 @@ public final class TcpRulesCommand implements Callable<Integer> {
                 },
                 new AtomicBuild.Wording() {
                     @Override
-                    public ToolFailure sourceFailure(IOException e, CdbWriter writer) {
+                    public ToolFailure sourceFailure(IOException e, CdbSink writer) {
                         if (e instanceof RulesFormatException f) {
                             // the dialect's tcprules' line and status, then ours naming the line number
                             return ToolFailure.asIs(chosen.syntaxStatus(), "tcprules: " + chosen.complaint(f)
