@@ -76,18 +76,22 @@ class LaunchersIT {
     void onlyTheToolsThatNameFilesAreOpenedSunNioFs() throws Exception {
         Path cdb = CDB.resolve("dups.cdb");
         Path log = dir.resolve("classes.log");
-        for (String tool : List.of("cdbget", "cdbdump", "cdbstats", "cdbtest", "cdbmake")) {
+        Path cdb64 = Fixtures.dir("cdb64").resolve("case-209.cdb64");
+        for (String tool : List.of("cdbget", "cdbdump", "cdbstats", "cdbtest", "cdbmake", "cdb64get", "cdb64dump",
+                "cdb64make")) {
             Files.deleteIfExists(log);
+            boolean make = tool.endsWith("make");
             Object[] command = tool.equals("cdbget") ? new Object[] {BIN.resolve(tool), "one"}
-                    : tool.equals("cdbmake") ? new Object[] {BIN.resolve(tool), "new.cdb", "new.tmp"}
+                    : tool.equals("cdb64get") ? new Object[] {BIN.resolve(tool), "key-0000000000"}
+                    : make ? new Object[] {BIN.resolve(tool), "new.cdb", "new.tmp"}
                     : new Object[] {BIN.resolve(tool)};
-            Path stdin = tool.equals("cdbmake") ? CDB.resolve("many.in") : cdb;
+            Path stdin = make ? CDB.resolve("many.in") : tool.startsWith("cdb64") ? cdb64 : cdb;
             Oracle.Result r = Oracle.run(Oracle.command(command), dir, null, stdin, "LC_ALL", "C",
                     "CDBKIT_JAVA_OPTS", "-Xlog:class+load:file=" + log);
             assertEquals(0, r.exitCode, tool + ": " + r.stderrText());
             String loaded = Files.readString(log);
             assertTrue(loaded.contains("org.cdbkit.cli.Main "), tool + " ran");
-            assertEquals(tool.equals("cdbmake"), loaded.contains("org.cdbkit.cli.FileNames "), tool + " and FileNames");
+            assertEquals(make, loaded.contains("org.cdbkit.cli.FileNames "), tool + " and FileNames");
         }
     }
 
