@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -15,12 +16,14 @@ import java.util.stream.Stream;
 import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Oracle;
+import org.cdbkit.testing.PlantedLink;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each cdb64 tool does what its cdb twin does, in the other width: the converters write the
@@ -89,6 +92,28 @@ class Cdb64TwinsTest {
                     + cdb64 + "\n").getBytes(StandardCharsets.ISO_8859_1)), r, tool);
             assertArrayEquals(OLD, Files.readAllBytes(cdb64));
         }
+    }
+
+    /** The temporary file is created new, as cdbmake's: a link planted at its name is replaced, never written through. */
+    @ParameterizedTest
+    @MethodSource("org.cdbkit.testing.PlantedLink#withGoodAndBadInput")
+    void cdb64makeReplacesALinkAtTheTemporaryName(PlantedLink link, boolean good) throws IOException {
+        Path cdb64 = Files.write(temp.resolve("t.cdb64"), OLD);
+        Path tmp = temp.resolve("t.tmp");
+        Path victim = link.plantAt(tmp);
+        Path input = Files.writeString(temp.resolve("in"), good ? "+1,1:a->b\n\n" : "+1,1:a->b\n+1,1:x=>y\n\n",
+                StandardCharsets.US_ASCII);
+        Oracle.Result r = InProcess.run(input, "cdb64make", cdb64.toString(), tmp.toString());
+        if (good) {
+            assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), r);
+            assertEquals(new Oracle.Result(0, new byte[] {'b'}, new byte[0]), InProcess.run(cdb64, "cdb64get", "a"));
+        } else {
+            assertEquals(111, r.exitCode);
+            assertEquals("cdb64make: fatal: unable to read input: entry 2: key must be followed by ->\n", r.stderrText());
+            assertArrayEquals(OLD, Files.readAllBytes(cdb64));
+        }
+        link.assertUntouched(victim);
+        assertFalse(Files.exists(tmp, LinkOption.NOFOLLOW_LINKS));
     }
 
     @ParameterizedTest
