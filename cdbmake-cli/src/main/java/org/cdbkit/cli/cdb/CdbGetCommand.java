@@ -52,7 +52,7 @@ public final class CdbGetCommand implements Callable<Integer> {
             throw ToolFailure.usage(usage(width));
         }
         byte[] key = arguments.get(0).getBytes(StandardCharsets.ISO_8859_1);
-        long skip = arguments.size() == 2 ? parseSkip(arguments.get(1), width) : 0;
+        long skip = arguments.size() == 2 ? parseSkip(arguments.get(1)) : 0;
         DjbOutput out = new DjbOutput(io.out());
         try (MappedInput input = io.mapIn(); CdbDatabase reader = MappedDatabase.openUnchecked(input, width)) {
             CdbFinder finder = reader.find(key);
@@ -74,7 +74,7 @@ public final class CdbGetCommand implements Callable<Integer> {
     }
 
     /** Digits only (none means 0), as a 64-bit unsigned number that wraps, as freecdb reads it. */
-    static long parseSkip(String text, CdbWidth width) {
+    private long parseSkip(String text) {
         long value = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
