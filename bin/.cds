@@ -51,6 +51,10 @@ case $module in
     run stats cdbstats < t.cdb
     run test cdbtest < t.cdb
     printf 'one Hello\n' | run make12 cdbmake-12 t12.cdb t12.tmp
+    # the cdb64 tools run the same commands through their Cdb64 classes and the 64-bit readers
+    run make64 cdb64make t.cdb64 t64.tmp < in
+    run get64 cdb64get two < t.cdb64
+    run dump64 cdb64dump < t.cdb64
     ;;
   tcprules-cli)
     printf '10.0.0.:allow,RELAYCLIENT=""\n1.2.3.4-7:deny\n:allow\n' > rules

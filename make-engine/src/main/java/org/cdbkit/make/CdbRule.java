@@ -9,11 +9,17 @@ import java.util.List;
  * ({@code .rules.cdb:}); {@link #BUILT_IN} are the conventions used where a Makefile says nothing.
  */
 record CdbRule(NamePattern target, NamePattern source, Recipe recipe) {
-    /** {@code X.cdb} from the rules in {@code X} or {@code X.rules}, or from {@code X.cdbmake} in cdbmake's format. */
+    /**
+     * {@code X.cdb} from the rules in {@code X} or {@code X.rules}, or from {@code X.cdbmake} in
+     * cdbmake's format; {@code X.cdb64} from {@code X.cdbmake} alone (a cdb64 is not implied by
+     * a rules source, and comes after the cdb, so a source present still implies its cdb only).
+     */
     static final List<CdbRule> BUILT_IN = List.of(
             new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%"), new Recipe(SourceKind.RULES, null)),
             new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%.rules"), new Recipe(SourceKind.RULES, null)),
             new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%.cdbmake"),
+                    new Recipe(SourceKind.CDBMAKE, null)),
+            new CdbRule(NamePattern.of("%.cdb64"), NamePattern.of("%.cdbmake"),
                     new Recipe(SourceKind.CDBMAKE, null)));
 
     /** The source name for target {@code name}, or null when this rule does not make it. */

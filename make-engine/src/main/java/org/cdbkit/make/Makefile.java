@@ -183,7 +183,7 @@ final class Makefile {
         for (Rule r : rules) {
             List<String> targets = wordsOrNull(r.targets);
             List<String> prerequisites = wordsOrNull(r.prerequisites);
-            if (targets == null || prerequisites == null || targets.stream().noneMatch(t -> t.endsWith(".cdb"))) {
+            if (targets == null || prerequisites == null || targets.stream().noneMatch(DatabaseNames::isDatabase)) {
                 continue; // not a cdb rule, or one make could expand only by running something
             }
             Recipe recipe = Recipe.of(r.recipe, text);
@@ -201,13 +201,18 @@ final class Makefile {
     }
 
     private static CdbRule cdbRule(String target, List<String> prerequisites, Recipe recipe) {
-        int secondDot = target.indexOf('.', 1);
-        if (target.startsWith(".") && target.endsWith(".cdb") && secondDot == target.length() - 4 && secondDot > 1
-                && prerequisites.isEmpty()) {
-            // a suffix rule: ".rules.cdb:" is "%.cdb: %.rules"
-            return new CdbRule(NamePattern.of("%.cdb"), NamePattern.of("%" + target.substring(0, secondDot)), recipe);
+        String ending = DatabaseNames.ending(target);
+        if (ending == null) {
+            return null;
         }
-        if (!target.endsWith(".cdb") || prerequisites.isEmpty()) {
+        int secondDot = target.indexOf('.', 1);
+        if (target.startsWith(".") && secondDot == target.length() - ending.length() && secondDot > 1
+                && prerequisites.isEmpty()) {
+            // a suffix rule: ".rules.cdb:" is "%.cdb: %.rules", ".rules.cdb64:" "%.cdb64: %.rules"
+            return new CdbRule(NamePattern.of("%" + ending), NamePattern.of("%" + target.substring(0, secondDot)),
+                    recipe);
+        }
+        if (prerequisites.isEmpty()) {
             return null;
         }
         return new CdbRule(NamePattern.of(target), NamePattern.of(prerequisites.get(0)), recipe);
@@ -257,7 +262,7 @@ final class Makefile {
                     + rule.targets.strip() + ": " + e.getMessage());
         }
         for (String w : words) {
-            if (w.endsWith(".cdb")) {
+            if (DatabaseNames.isDatabase(w)) {
                 targets.add(w);
                 continue;
             }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a Makefile rule's recipe says of the cdb it builds: which tool compiles the source
- * (tcprules: rules; cdbmake: cdbmake's format), and the mode a {@code chmod} line gives the
+ * (tcprules: rules; cdbmake or cdb64make: cdbmake's format; the target's name says which width),
+ * and the mode a {@code chmod} line gives the
  * result (null when there is none: the cdb keeps the mode tcprules and cdbmake give, 0644
  * less the umask).
  */
@@ -20,7 +21,7 @@ record Recipe(SourceKind kind, ChmodMode mode) {
                 String command = commandName(words[i]);
                 if (kind == null && command.equals("tcprules")) {
                     kind = SourceKind.RULES;
-                } else if (kind == null && command.equals("cdbmake")) {
+                } else if (kind == null && (command.equals("cdbmake") || command.equals("cdb64make"))) {
                     kind = SourceKind.CDBMAKE;
                 } else if (command.equals("chmod")) {
                     mode = chmodMode(words, i + 1, line, makefileText);

@@ -10,7 +10,7 @@ import java.util.Locale;
  * kept beside the rules. Anything else, {@code tcp.smtp} as much as {@code ssh}, is a source.
  */
 final class SourceNames {
-    private static final List<String> NOT_SOURCE_ENDINGS = List.of(".cdb", ".tmp", "~", ".orig", ".rej", ".swp",
+    private static final List<String> NOT_SOURCE_ENDINGS = List.of(".cdb", ".cdb64", ".tmp", "~", ".orig", ".rej", ".swp",
             ".swo", ".bak", ".old", ".save", ".dpkg-old", ".dpkg-new", ".dpkg-dist", ".rpmnew", ".rpmsave", ".ucf-old",
             ".ucf-new", ".ucf-dist", ".mk", ".txt", ".md", ".html", ".sh");
     private static final List<String> MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");

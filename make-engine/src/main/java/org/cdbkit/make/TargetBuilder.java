@@ -13,8 +13,8 @@ import java.util.Set;
 import org.apache.commons.io.input.ProxyInputStream;
 
 import org.cdbkit.cdb.AtomicCdbFile;
+import org.cdbkit.cdb.CdbSink;
 import org.cdbkit.cdb.CdbTooLargeException;
-import org.cdbkit.cdb.CdbWriter;
 import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.rules.RulesCompiler;
@@ -23,7 +23,8 @@ import org.cdbkit.rules.RulesFormatException;
 
 /**
  * Compiles a target's source into a cdb, as tcprules or cdbmake would, through a scratch file
- * next to it, and gives it the Makefile's mode. Each step's I/O trouble is a
+ * next to it, and gives it the Makefile's mode. A target named {@code X.cdb64} is written as a
+ * cdb64 ({@link DatabaseNames#widthOf}), from either kind of source. Each step's I/O trouble is a
  * {@link BuildFailure} naming the step and the file.
  */
 final class TargetBuilder {
@@ -44,7 +45,7 @@ final class TargetBuilder {
     /** Builds the target from its source, atomically; the scratch file is removed on failure. */
     void build() throws IOException {
         try (InputStream in = open(); AtomicCdbFile out = create()) {
-            write(in, out.writer());
+            write(in, out.sink());
             finish(out);
             commit(out);
         }
@@ -57,7 +58,7 @@ final class TargetBuilder {
      */
     boolean buildIfDifferent(boolean replace) throws IOException {
         try (InputStream in = open(); AtomicCdbFile out = create()) {
-            write(in, out.writer());
+            write(in, out.sink());
             finish(out);
             String built = Digests.of(scratch);
             String old;
@@ -88,13 +89,13 @@ final class TargetBuilder {
 
     private AtomicCdbFile create() throws IOException {
         try {
-            return AtomicCdbFile.create(t.target(), scratch);
+            return AtomicCdbFile.create(t.target(), scratch, DatabaseNames.widthOf(t.name()));
         } catch (IOException e) {
             throw new BuildFailure("unable to create " + scratchName, e);
         }
     }
 
-    private void write(InputStream in, CdbWriter writer) throws IOException {
+    private void write(InputStream in, CdbSink writer) throws IOException {
         try {
             if (t.kind() == SourceKind.RULES) {
                 RulesCompiler.write(in, writer, dialect);

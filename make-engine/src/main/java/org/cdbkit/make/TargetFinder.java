@@ -41,7 +41,10 @@ public final class TargetFinder {
         this.names = names;
     }
 
-    /** The targets of {@code folder}: {@code named} (relative to it; {@code X} is {@code X.cdb}), else as above. */
+    /**
+     * The targets of {@code folder}: {@code named} (relative to it; {@code X} is {@code X.cdb},
+     * {@code X.cdb64} a cdb64), else as above.
+     */
     public static Plan find(Path folder, Collection<Path> named, FileNameCodec names) throws IOException {
         return new TargetFinder(folder, names).plan(named);
     }
@@ -51,8 +54,8 @@ public final class TargetFinder {
         List<Path> paths = new ArrayList<>();
         if (!named.isEmpty()) {
             for (Path n : named) {
-                boolean cdb = names.text(n.getFileName()).endsWith(".cdb");
-                paths.add(folder.resolve(cdb ? n : names.sibling(n, "", ".cdb")));
+                boolean database = DatabaseNames.isDatabase(names.text(n.getFileName()));
+                paths.add(folder.resolve(database ? n : names.sibling(n, "", ".cdb")));
             }
         } else {
             Conventions here = conventionsOf(folder);

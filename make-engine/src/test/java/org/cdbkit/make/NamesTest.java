@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,12 @@ class NamesTest {
 
     @Test
     void theConventionsBuildXCdbFromXThenXRulesThenXCdbmake() {
-        assertEquals(List.of("ssh", "ssh.rules", "ssh.cdbmake"),
+        // a fourth convention, last, makes X.cdb64 from X.cdbmake alone
+        assertEquals(Arrays.asList("ssh", "ssh.rules", "ssh.cdbmake", null),
                 CdbRule.BUILT_IN.stream().map(r -> r.sourceFor("ssh.cdb")).toList());
-        assertEquals(List.of(SourceKind.RULES, SourceKind.RULES, SourceKind.CDBMAKE),
+        assertEquals(Arrays.asList(null, null, null, "ssh.cdbmake"),
+                CdbRule.BUILT_IN.stream().map(r -> r.sourceFor("ssh.cdb64")).toList());
+        assertEquals(List.of(SourceKind.RULES, SourceKind.RULES, SourceKind.CDBMAKE, SourceKind.CDBMAKE),
                 CdbRule.BUILT_IN.stream().map(r -> r.recipe().kind()).toList());
         CdbRule fromRules = CdbRule.BUILT_IN.get(1);
         assertEquals("smtp.cdb", fromRules.targetFor("smtp.rules"));

@@ -117,4 +117,26 @@ class TargetFinderTest {
         SourceError e = org.junit.jupiter.api.Assertions.assertThrows(SourceError.class, () -> find());
         assertEquals("Makefile:2: missing separator: neither a rule nor a variable: this is not make", e.getMessage());
     }
+
+    /** X.cdb64 is a database target as X.cdb is: named, asked for by all:, made by the rules. */
+    @Test
+    void cdb64TargetsAreFoundAsCdbTargetsAre() throws IOException {
+        files("db.cdbmake", "ssh", "old.cdb64");
+        // named: from X.cdbmake by the conventions; a cdb64 present is no source
+        assertEquals(List.of("db.cdb64 <- db.cdbmake CDBMAKE", "ssh.cdb <- ssh RULES"), shown(find("db.cdb64", "ssh")));
+        assertEquals(List.of("db.cdb <- db.cdbmake CDBMAKE", "ssh.cdb <- ssh RULES"), shown(find()),
+                "sources imply their cdb, not a cdb64");
+
+        makefile(".", "all: db.cdb64 ssh.cdb64", "%.cdb64: %.rules", "\ttcprules $@ $@.tmp < $<",
+                "%.cdb64: %.cdbmake", "\t/usr/local/bin/cdb64make $@ $@.tmp < $<");
+        files("ssh.rules");
+        assertEquals(List.of("db.cdb64 <- db.cdbmake CDBMAKE", "ssh.cdb64 <- ssh.rules RULES"), shown(find()));
+    }
+
+    @Test
+    void aSuffixRuleMakesCdb64sOfTheSourcesPresent() throws IOException {
+        files("ssh.rules", "smtp.rules", "build.sh");
+        makefile(".", "all:", "\t./build.sh", ".rules.cdb64:", "\ttcprules $@ $@.tmp < $<");
+        assertEquals(List.of("smtp.cdb64 <- smtp.rules RULES", "ssh.cdb64 <- ssh.rules RULES"), shown(find()));
+    }
 }

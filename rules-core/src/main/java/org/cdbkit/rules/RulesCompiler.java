@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.cdbkit.cdb.AtomicCdbFile;
-import org.cdbkit.cdb.CdbWriter;
+import org.cdbkit.cdb.CdbSink;
 
 /**
  * tcprules: compiles rules text into a cdb, byte-identical to ucspi-tcp's tcprules, and
@@ -41,7 +41,7 @@ public final class RulesCompiler {
      * compile throws a {@link RulesFormatException} whose {@link RulesDialect#complaint} is what
      * that tcprules prints.
      */
-    public static long write(InputStream rules, CdbWriter writer, RulesDialect dialect) throws IOException {
+    public static long write(InputStream rules, CdbSink writer, RulesDialect dialect) throws IOException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(dialect, "dialect");
@@ -54,12 +54,12 @@ public final class RulesCompiler {
     }
 
     /** Writes the records of every rule in {@code rules} to {@code writer}, in order. */
-    public static long write(InputStream rules, CdbWriter writer) throws IOException {
+    public static long write(InputStream rules, CdbSink writer) throws IOException {
         return write(rules, writer, RulesDialect.UCSPI_TCP);
     }
 
     /** The records of one rule: one per key its address stands for, all with the same value. */
-    public static void add(Rule rule, CdbWriter writer) throws IOException {
+    public static void add(Rule rule, CdbSink writer) throws IOException {
         byte[] data = RuleData.encode(rule);
         for (String key : RuleKeys.of(rule)) {
             writer.add(key.getBytes(StandardCharsets.ISO_8859_1), data);
@@ -68,7 +68,7 @@ public final class RulesCompiler {
 
     /** Turns the parser's byte ranges straight into records, with no object per rule. */
     private static final class Records implements RuleSink, RuleKeys.KeyConsumer, RuleKeys.BadRange {
-        private final CdbWriter writer;
+        private final CdbSink writer;
         private final boolean cidr;
         private byte[] data = new byte[256];
         private int dataLength;
@@ -79,7 +79,7 @@ public final class RulesCompiler {
         private int length;
         private long lineNumber;
 
-        Records(CdbWriter writer, boolean cidr) {
+        Records(CdbSink writer, boolean cidr) {
             this.writer = writer;
             this.cidr = cidr;
         }

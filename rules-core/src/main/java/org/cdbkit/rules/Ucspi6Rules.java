@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.cdbkit.cdb.CdbFormatException;
 import org.cdbkit.cdb.CdbReader;
-import org.cdbkit.cdb.CdbWriter;
+import org.cdbkit.cdb.CdbSink;
 
 /**
  * The {@link RulesDialect#UCSPI_TCP6} dialect: the keys ucspi-tcp6 1.11's tcprules writes for
@@ -33,7 +33,7 @@ final class Ucspi6Rules {
     static final String BAD_IPV6_CIDR = "invalid IPv6 CIDR address on line";
 
     /** Writes the records of every rule in {@code rules}, in order; returns the number of rules. */
-    static long write(InputStream rules, CdbWriter writer) throws IOException {
+    static long write(InputStream rules, CdbSink writer) throws IOException {
         long[] count = new long[1];
         RulesParser.parse(rules, (line, length, addressLength, allow, env, variables, lineNumber) -> {
             byte[] data = new byte[length + 2 + 3 * variables];

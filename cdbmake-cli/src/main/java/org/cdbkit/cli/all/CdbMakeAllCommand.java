@@ -19,6 +19,7 @@ import org.cdbkit.cli.ToolProcess;
 import org.cdbkit.make.BuildFailure;
 import org.cdbkit.make.BuildTarget;
 import org.cdbkit.make.CdbMakeAll;
+import org.cdbkit.make.DatabaseNames;
 import org.cdbkit.make.FileNameCodec;
 import org.cdbkit.make.Outcome;
 import org.cdbkit.make.SourceError;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cdbmake-all", mixinStandardHelpOptions = true, version = "cdbmake-all (cdbkit) 0.1.0",
         description = {"Rebuilds the stale cdb files of a folder such as /etc/tcp: X.cdb from the rules in X "
-                + "or X.rules (as tcprules) or from X.cdbmake (as cdbmake), or as the folder's Makefile says.",
+                + "or X.rules (as tcprules) or from X.cdbmake (as cdbmake), or as the folder's Makefile says; "
+                + "X.cdb64, named or in the Makefile, is built the same way as a cdb64 (as cdb64make).",
             "Targets: those named; else the cdbs the all: target of the folder's Makefile asks for; else those its "
                 + "rules make of the sources present; else one for every source file."},
         exitCodeListHeading = "%nExit status:%n",
@@ -104,7 +106,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "MS", description = "with --watch, how often to look (default 500)")
     long intervalMillis = 500;
 
-    @Parameters(paramLabel = "TARGET", description = "X.cdb or X")
+    @Parameters(paramLabel = "TARGET", description = "X.cdb, X.cdb64 or X")
     List<String> targetNames = new ArrayList<>();
 
     private final PrintStream out;
@@ -329,7 +331,7 @@ public final class CdbMakeAllCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(p -> {
                 String name = FileNames.text(p.getFileName());
-                return !name.startsWith(".") && !name.endsWith(".cdb");
+                return !name.startsWith(".") && !DatabaseNames.isDatabase(name);
             }).sorted().forEach(p -> s.append(FileNames.text(p)).append(' ').append(stamp(p)).append('\n'));
         } catch (IOException | RuntimeException e) {
             s.append("unreadable");

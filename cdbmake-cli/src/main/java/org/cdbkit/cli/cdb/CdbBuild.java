@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.cdbkit.cdb.CdbSink;
 import org.cdbkit.cdb.CdbTooLargeException;
+import org.cdbkit.cdb.CdbWidth;
 import org.cdbkit.cdb.CdbmakeFormatException;
 import org.cdbkit.cdb.RecordSink;
 import org.cdbkit.cli.AtomicBuild;
@@ -12,7 +13,10 @@ import org.cdbkit.cli.FileNames;
 import org.cdbkit.cli.ReadFailure;
 import org.cdbkit.cli.ToolFailure;
 
-/** cdbmake's job with cdbmake's messages (see {@link AtomicBuild}). */
+/**
+ * cdbmake's job with cdbmake's messages (see {@link AtomicBuild}), in either width: cdb64make's
+ * messages are cdbmake's, under its own name.
+ */
 final class CdbBuild {
     /** Where the records come from. */
     @FunctionalInterface
@@ -23,9 +27,12 @@ final class CdbBuild {
     private CdbBuild() {
     }
 
-    /** Builds {@code cdb} through {@code tmp}, both file names as byte strings (see {@link FileNames}). */
-    static void build(String cdb, String tmp, RecordSource source) {
-        AtomicBuild.run(FileNames.path(cdb), FileNames.path(tmp), source::readAll, new AtomicBuild.Wording() {
+    /**
+     * Builds {@code cdb} through {@code tmp} in {@code width}, both file names as byte strings
+     * (see {@link FileNames}).
+     */
+    static void build(String cdb, String tmp, CdbWidth width, RecordSource source) {
+        AtomicBuild.run(FileNames.path(cdb), FileNames.path(tmp), width, source::readAll, new AtomicBuild.Wording() {
             @Override
             public ToolFailure sourceFailure(IOException e, CdbSink writer) {
                 if (e instanceof CdbmakeFormatException f) {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.cdbkit.cdb.CdbDatabase;
+import org.cdbkit.cdb.CdbFinder;
 import org.cdbkit.cdb.CdbFormatException;
-import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbWidth;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
@@ -16,7 +18,8 @@ import org.cdbkit.cli.ToolFailure;
 
 /**
  * {@code cdbget key [skip] < db}: prints the data of the first record with the key (after
- * skipping {@code skip} of them), without a newline; exits 100 when there is none.
+ * skipping {@code skip} of them), without a newline; exits 100 when there is none. Of either
+ * width: {@code cdb64get} is this command on a cdb64 ({@link Cdb64GetCommand}).
  */
 public final class CdbGetCommand implements Callable<Integer> {
     /** freecdb copies the data in pieces of this size, each checked against the file. */
@@ -26,26 +29,33 @@ public final class CdbGetCommand implements Callable<Integer> {
 
     private final List<String> arguments;
 
+    private final CdbWidth width;
+
     /** {@code arguments} are byte strings (one char per byte), so a key is the bytes of argv. */
     public CdbGetCommand(ToolIo io, List<String> arguments) {
-        this.io = io;
-        this.arguments = arguments;
+        this(io, arguments, CdbWidth.CDB32);
     }
 
-    static String usage() {
-        return Program.usage("cdbget", "key [skip]");
+    CdbGetCommand(ToolIo io, List<String> arguments, CdbWidth width) {
+        this.io = io;
+        this.arguments = arguments;
+        this.width = width;
+    }
+
+    static String usage(CdbWidth width) {
+        return Program.usage(ToolName.of("cdbget", width), "key [skip]");
     }
 
     @Override
     public Integer call() {
         if (arguments.isEmpty() || arguments.size() > 2 || arguments.get(0).isEmpty()) {
-            throw ToolFailure.usage(usage());
+            throw ToolFailure.usage(usage(width));
         }
         byte[] key = arguments.get(0).getBytes(StandardCharsets.ISO_8859_1);
         long skip = arguments.size() == 2 ? parseSkip(arguments.get(1)) : 0;
         DjbOutput out = new DjbOutput(io.out());
-        try (MappedInput input = io.mapIn(); CdbReader reader = CdbReader.openUnchecked(input)) {
-            CdbReader.Finder finder = reader.find(key);
+        try (MappedInput input = io.mapIn(); CdbDatabase reader = MappedDatabase.openUnchecked(input, width)) {
+            CdbFinder finder = reader.find(key);
             for (;;) {
                 if (!finder.next()) {
                     return ToolFailure.PERMANENT;
@@ -64,12 +74,12 @@ public final class CdbGetCommand implements Callable<Integer> {
     }
 
     /** Digits only (none means 0), as a 64-bit unsigned number that wraps, as freecdb reads it. */
-    static long parseSkip(String text) {
+    private long parseSkip(String text) {
         long value = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                throw ToolFailure.usage(usage());
+                throw ToolFailure.usage(usage(width));
             }
             value = value * 10 + (c - '0');
         }

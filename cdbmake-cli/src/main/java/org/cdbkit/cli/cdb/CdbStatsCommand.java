@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbDatabase;
 import org.cdbkit.cdb.CdbStats;
+import org.cdbkit.cdb.CdbWidth;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
@@ -13,28 +14,38 @@ import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 import org.cdbkit.cli.ToolFailure;
 
-/** {@code cdbstats < db}: how many records, and how far each sits from its key's first slot. */
+/**
+ * {@code cdbstats < db}: how many records, and how far each sits from its key's first slot. Of
+ * either width: {@code cdb64stats} is this command on a cdb64 ({@link Cdb64StatsCommand}).
+ */
 public final class CdbStatsCommand implements Callable<Integer> {
     private final ToolIo io;
 
     private final List<String> arguments;
 
+    private final CdbWidth width;
+
     public CdbStatsCommand(ToolIo io, List<String> arguments) {
-        this.io = io;
-        this.arguments = arguments;
+        this(io, arguments, CdbWidth.CDB32);
     }
 
-    static String usage() {
-        return Program.usage("cdbstats", "");
+    CdbStatsCommand(ToolIo io, List<String> arguments, CdbWidth width) {
+        this.io = io;
+        this.arguments = arguments;
+        this.width = width;
+    }
+
+    static String usage(CdbWidth width) {
+        return Program.usage(ToolName.of("cdbstats", width), "");
     }
 
     @Override
     public Integer call() {
         if (!arguments.isEmpty()) {
-            throw ToolFailure.usage(usage());
+            throw ToolFailure.usage(usage(width));
         }
         CdbStats stats;
-        try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+        try (MappedInput input = io.mapIn(); CdbDatabase index = MappedDatabase.openUnchecked(input, width)) {
             stats = CdbStats.of(io.in(), index);
         } catch (IOException e) {
             throw CdbFailures.reading(e);

@@ -4,34 +4,38 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdbkit.cdb.CdbReader;
+import org.cdbkit.cdb.CdbDatabase;
 import org.cdbkit.cdb.CdbVerifier;
+import org.cdbkit.cdb.CdbWidth;
 import org.cdbkit.cdb.MappedInput;
 import org.cdbkit.cli.CdbFailures;
 import org.cdbkit.cli.DjbOutput;
-import org.cdbkit.cli.Program;
 import org.cdbkit.cli.ToolIo;
 
 /**
  * {@code cdbtest < db}: cdb-0.75's check that every record is found through the hash tables.
- * Like the original it ignores its arguments and reports only through its five figures.
+ * Like the original it ignores its arguments and reports only through its five figures. Of
+ * either width: {@code cdb64test} is this command on a cdb64 ({@link Cdb64TestCommand}).
  */
 public final class CdbTestCommand implements Callable<Integer> {
     private final ToolIo io;
 
+    private final CdbWidth width;
+
     /** {@code arguments} are ignored, as the original ignores them. */
     public CdbTestCommand(ToolIo io, List<String> arguments) {
-        this.io = io;
+        this(io, arguments, CdbWidth.CDB32);
     }
 
-    static String usage() {
-        return Program.usage("cdbtest", "");
+    CdbTestCommand(ToolIo io, List<String> arguments, CdbWidth width) {
+        this.io = io;
+        this.width = width;
     }
 
     @Override
     public Integer call() {
         CdbVerifier result;
-        try (MappedInput input = io.mapIn(); CdbReader index = CdbReader.openUnchecked(input)) {
+        try (MappedInput input = io.mapIn(); CdbDatabase index = MappedDatabase.openUnchecked(input, width)) {
             result = CdbVerifier.of(io.in(), index);
         } catch (IOException e) {
             throw CdbFailures.reading(e);

@@ -76,19 +76,63 @@ class LaunchersIT {
     void onlyTheToolsThatNameFilesAreOpenedSunNioFs() throws Exception {
         Path cdb = CDB.resolve("dups.cdb");
         Path log = dir.resolve("classes.log");
-        for (String tool : List.of("cdbget", "cdbdump", "cdbstats", "cdbtest", "cdbmake")) {
+        Path cdb64 = Fixtures.dir("cdb64").resolve("case-209.cdb64");
+        for (String tool : List.of("cdbget", "cdbdump", "cdbstats", "cdbtest", "cdbmake", "cdb64get", "cdb64dump",
+                "cdb64make")) {
             Files.deleteIfExists(log);
+            boolean make = tool.endsWith("make");
             Object[] command = tool.equals("cdbget") ? new Object[] {BIN.resolve(tool), "one"}
-                    : tool.equals("cdbmake") ? new Object[] {BIN.resolve(tool), "new.cdb", "new.tmp"}
+                    : tool.equals("cdb64get") ? new Object[] {BIN.resolve(tool), "key-0000000000"}
+                    : make ? new Object[] {BIN.resolve(tool), "new.cdb", "new.tmp"}
                     : new Object[] {BIN.resolve(tool)};
-            Path stdin = tool.equals("cdbmake") ? CDB.resolve("many.in") : cdb;
+            Path stdin = make ? CDB.resolve("many.in") : tool.startsWith("cdb64") ? cdb64 : cdb;
             Oracle.Result r = Oracle.run(Oracle.command(command), dir, null, stdin, "LC_ALL", "C",
                     "CDBKIT_JAVA_OPTS", "-Xlog:class+load:file=" + log);
             assertEquals(0, r.exitCode, tool + ": " + r.stderrText());
             String loaded = Files.readString(log);
             assertTrue(loaded.contains("org.cdbkit.cli.Main "), tool + " ran");
-            assertEquals(tool.equals("cdbmake"), loaded.contains("org.cdbkit.cli.FileNames "), tool + " and FileNames");
+            assertEquals(make, loaded.contains("org.cdbkit.cli.FileNames "), tool + " and FileNames");
         }
+    }
+
+    /** The cdb64 tools as bin/ runs them: the shared golden bytes, given back, looked up, checked. */
+    @Test
+    void cdb64ToolsThroughTheirScripts() throws Exception {
+        Path cdb64 = Fixtures.dir("cdb64");
+        Oracle.Result made = run(cdb64.resolve("case-209.in"), linked("cdb64make"), "t.cdb64", "t.tmp");
+        assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), made);
+        assertArrayEquals(Files.readAllBytes(cdb64.resolve("case-209.cdb64")), Files.readAllBytes(dir.resolve("t.cdb64")));
+        Path built = dir.resolve("t.cdb64");
+        assertEquals(new Oracle.Result(0, Files.readAllBytes(cdb64.resolve("case-209.in")), new byte[0]),
+                run(built, BIN.resolve("cdb64dump")));
+        // case-209 holds key-0000000000 twice: the byte 0222, then nothing
+        assertEquals(new Oracle.Result(0, new byte[] {(byte) 0222}, new byte[0]),
+                run(built, BIN.resolve("cdb64get"), "key-0000000000"));
+        assertEquals(new Oracle.Result(0, new byte[0], new byte[0]), run(built, BIN.resolve("cdb64get"), "key-0000000000", "1"));
+        assertEquals(new Oracle.Result(100, new byte[0], new byte[0]), run(built, BIN.resolve("cdb64get"), "key-0000000000", "2"));
+        assertEquals(new Oracle.Result(100, new byte[0], new byte[0]), run(built, BIN.resolve("cdb64get"), "nokey"));
+        Oracle.Result test = run(built, BIN.resolve("cdb64test"));
+        assertEquals(0, test.exitCode, test.toString());
+        assertTrue(new String(test.stdout, StandardCharsets.US_ASCII).contains("\nbad length: 0\nnot found: 0\n"));
+        Oracle.Result stats = run(built, BIN.resolve("cdb64stats"));
+        assertEquals(0, stats.exitCode, stats.toString());
+        assertTrue(new String(stats.stdout, StandardCharsets.US_ASCII).startsWith("records "), stats.toString());
+
+        Path scripts = CDB.resolve("scripts");
+        assertEquals(0, run(scripts.resolve("sample.12"), BIN.resolve("cdb64make-12"), "a.cdb64", "a.tmp").exitCode);
+        assertEquals(0, run(scripts.resolve("services.sv"), BIN.resolve("cdb64make-sv"), "s.cdb64", "s.tmp").exitCode);
+        assertEquals(run(scripts.resolve("services.sv.cdb"), BIN.resolve("cdbdump")),
+                run(dir.resolve("s.cdb64"), BIN.resolve("cdb64dump")));
+
+        Path link = linked("cdb64get");
+        assertEquals(new Oracle.Result(100, new byte[0], ("usage: " + link + " key [skip]\n\n").getBytes(StandardCharsets.UTF_8)),
+                run(built, link));
+        Path bad = Files.write(dir.resolve("bad.in"), "+1,1:a->b\n+3,5:one\n".getBytes(StandardCharsets.US_ASCII));
+        Oracle.Result failed = run(bad, BIN.resolve("cdb64make"), "t.cdb64", "t.tmp");
+        assertEquals(new Oracle.Result(111, new byte[0], "cdb64make: fatal: unable to read input: entry 2: key must be followed by ->\n"
+                .getBytes(StandardCharsets.US_ASCII)), failed);
+        assertArrayEquals(Files.readAllBytes(cdb64.resolve("case-209.cdb64")), Files.readAllBytes(built), "kept");
+        assertTrue(Files.notExists(dir.resolve("t.tmp")));
     }
 
     @Test
