@@ -33,11 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closed at once, so that every new read and hold throws, and leaves the unmapping to the last
  * release. Why the unmapping then comes exactly once, and never under a holder: the closer
  * writes {@code closed}, waits out the counted reads, writes {@code readsDrained}, then reads
- * the holders; a holder's release takes its count away, then reads {@code readsDrained}. These
- * are volatile accesses in one total order, so at least one of the two sees the other's write
- * and unmaps ({@code unmapped} lets only the first through). A hold adds its count, then reads
- * {@code closed}: if the closer read no holders, its write of {@code closed} came before that
- * read, so the hold sees it and backs out without reading.
+ * the holders; a holder's release takes its count away, then reads {@code readsDrained}, then,
+ * if set, the holders again. These are volatile accesses in one total order, so the last
+ * release or the closer sees the other's write and unmaps ({@code unmapped} lets only the
+ * first through). A hold adds its count, then reads {@code closed}: if the closer read no
+ * holders, its write of {@code closed} came before that read, so the hold sees it and backs out
+ * without reading. So once {@code readsDrained} is seen, every hold still out began before the
+ * close and is counted, and a count of 0 read then means none is out; a count read before it
+ * proves nothing, as a hold may begin and outlast the close in between.
  */
 abstract class Mapping {
     /** Which kind this JVM uses. */
@@ -93,7 +96,12 @@ abstract class Mapping {
     }
 
     final void release() {
-        if (holders.decrementAndGet() == 0 && readsDrained) {
+        holders.decrementAndGet();
+        // Not "the decrement reached 0": between it and the read of readsDrained another thread
+        // may take a hold (before the close) and still hold it when the close is over, and that
+        // stale 0 once unmapped under it (a JVM crash seen twice, on a loaded machine). Counted
+        // afresh after readsDrained is seen, when no new hold can begin, a 0 means none is out.
+        if (readsDrained && holders.get() == 0) {
             unmapOnce();
         }
     }
