@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
+import org.cdbkit.testing.RecordCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

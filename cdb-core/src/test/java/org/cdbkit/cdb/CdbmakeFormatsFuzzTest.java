@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.cdbkit.testing.FuzzInputs;
+import org.cdbkit.testing.RecordCollector;
 
 /**
  * cdbmake's inputs on arbitrary bytes: the text format reads records or fails with a

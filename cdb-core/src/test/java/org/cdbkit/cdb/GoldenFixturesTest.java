@@ -23,6 +23,7 @@ import org.cdbkit.testing.CdbmakeTextWriter;
 import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Hex;
+import org.cdbkit.testing.RecordCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,7 @@
 package org.cdbkit.cdb;
 
 import org.cdbkit.testing.CdbmakeTextWriter;
+import org.cdbkit.testing.RecordCollector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

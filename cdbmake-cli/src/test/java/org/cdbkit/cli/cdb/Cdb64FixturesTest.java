@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Oracle;
+import org.cdbkit.testing.RecordCollector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -75,7 +76,7 @@ class Cdb64FixturesTest {
         return cases().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Path cdb = DIR.resolve(name + ".cdb64");
             Map<String, List<byte[]>> byKey = new LinkedHashMap<>();
-            for (byte[][] r : TextRecords.of(DIR.resolve(name + ".in"))) {
+            for (byte[][] r : RecordCollector.of(DIR.resolve(name + ".in"))) {
                 byKey.computeIfAbsent(new String(r[0], StandardCharsets.ISO_8859_1), k -> new ArrayList<>()).add(r[1]);
             }
             int asked = 0;

@@ -17,6 +17,7 @@ import org.cdbkit.testing.FixtureFormats;
 import org.cdbkit.testing.Fixtures;
 import org.cdbkit.testing.Oracle;
 import org.cdbkit.testing.PlantedLink;
+import org.cdbkit.testing.RecordCollector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -54,7 +55,7 @@ class Cdb64TwinsTest {
         assertTrue(dump.stdout.length > 100, "the twin wrote records");
         assertEquals(dump, InProcess.run(cdb64, "cdb64dump"));
         // the same records, each 24 bytes wider: 8 in its header and 16 in its two slots
-        long records = TextRecords.of(writeText(dump.stdout)).size();
+        long records = RecordCollector.of(writeText(dump.stdout)).size();
         assertEquals(Files.size(cdb) + 2048 + 24 * records, Files.size(cdb64));
     }
 

@@ -1,4 +1,4 @@
-package org.cdbkit.cli.cdb;
+package org.cdbkit.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,21 +11,23 @@ import java.util.List;
 import org.cdbkit.cdb.CdbmakeTextReader;
 import org.cdbkit.cdb.RecordSink;
 
-/** The records of a file in cdbmake's format, as (key, data) pairs in order, read by the library's reader. */
-final class TextRecords implements RecordSink {
-    private final List<byte[][]> records = new ArrayList<>();
+/** A RecordSink that keeps whole records in memory, as (key, data) pairs in order, for tests. */
+public final class RecordCollector implements RecordSink {
+    private final List<byte[][]> records;
     private final ByteArrayOutputStream key = new ByteArrayOutputStream();
     private final ByteArrayOutputStream value = new ByteArrayOutputStream();
 
-    private TextRecords() {
+    public RecordCollector(List<byte[][]> records) {
+        this.records = records;
     }
 
-    static List<byte[][]> of(Path text) throws IOException {
-        TextRecords sink = new TextRecords();
+    /** The records of a file in cdbmake's format, read by the library's reader. */
+    public static List<byte[][]> of(Path text) throws IOException {
+        List<byte[][]> records = new ArrayList<>();
         try (InputStream in = Files.newInputStream(text)) {
-            new CdbmakeTextReader(in).readAll(sink);
+            new CdbmakeTextReader(in).readAll(new RecordCollector(records));
         }
-        return sink.records;
+        return records;
     }
 
     @Override
